@@ -77,6 +77,17 @@ def database_url(template_database, tmp_path) -> str:
     return f"sqlite:///{path}"
 
 
+class IsolatedClient(FlaskClient):
+    """Commits what the test set up, then runs each request in a fresh context, as a real
+    server would: its own app context,
+    ``g`` and database session. The test's own session sees committed data only; call
+    ``db.session.expire_all()`` (or ``refresh``) before checking what a request changed."""
+
+    def open(self, *args, **kwargs):
+        db.session.commit()  # end the test's transaction: SQLite writers begin IMMEDIATE
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 @pytest.fixture
 def app_config() -> dict:
     """Override in a test module to change the configuration."""
@@ -86,6 +97,7 @@ def app_config() -> dict:
 @pytest.fixture
 def app(database_url, tmp_path, app_config):
     app = make_app(database_url, tmp_path / "instance", **app_config)
+    app.test_client_class = IsolatedClient
     with app.app_context():
         yield app
         db.session.rollback()
@@ -101,20 +113,8 @@ def _empty_postgres() -> None:
     db.session.commit()
 
 
-class IsolatedClient(FlaskClient):
-    """Commits what the test set up, then runs each request in a fresh context, as a real
-    server would: its own app context,
-    ``g`` and database session. The test's own session sees committed data only; call
-    ``db.session.expire_all()`` (or ``refresh``) before checking what a request changed."""
-
-    def open(self, *args, **kwargs):
-        db.session.commit()  # end the test's transaction: SQLite writers begin IMMEDIATE
-        return contextvars.Context().run(super().open, *args, **kwargs)
-
-
 @pytest.fixture
 def client(app):
-    app.test_client_class = IsolatedClient
     return app.test_client()
 
 

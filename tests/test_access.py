@@ -1,0 +1,142 @@
+"""Every route, every role: allowed, refused (403), or not found (404) where existence must not leak.
+
+A route added without a line here fails ``test_every_route_is_covered``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from journal.accounts.roles import Role
+from journal.extensions import db
+
+ROLES = ("anonymous", "pupil", "tutor", "careers_leader", "careers_adviser", "senco",
+         "school_admin", "family")
+STAFF = ("tutor", "careers_leader", "careers_adviser", "senco", "school_admin")
+CAREERS = ("careers_leader", "careers_adviser", "senco")
+
+
+@dataclass
+class World:
+    users: dict
+    pupil: object  # in the tutor's group, with an account
+    other_pupil: object  # same school, not in the tutor's group
+    group: object
+    foreign_pupil: object  # another school
+    foreign_group: object
+    spare_staff: object
+    foreign_staff: object
+
+
+@pytest.fixture
+def world(make) -> World:
+    school = make.school("Riverside")
+    users = {role: make.user(school, Role(role)) for role in ROLES if role != "anonymous"}
+    group = make.group(school, "10H", tutors=[users["tutor"]])
+    other_group = make.group(school, "11P", year_group=11)
+    pupil = make.pupil(school, group, first="Maya")
+    users["pupil"] = pupil.user
+    other_pupil = make.pupil(school, other_group, first="Tom")
+    elsewhere = make.school("Elsewhere")
+    foreign_group = make.group(elsewhere, "10H")
+    foreign_pupil = make.pupil(elsewhere, foreign_group, first="Rita")
+    world = World(users, pupil, other_pupil, group, foreign_pupil, foreign_group,
+                  make.user(school, Role.TUTOR), make.user(elsewhere, Role.SCHOOL_ADMIN))
+    db.session.commit()
+    return world
+
+
+def everyone(status: int, anonymous: int = 302) -> dict:
+    return {role: (anonymous if role == "anonymous" else status) for role in ROLES}
+
+
+def only(roles, status: int = 200, others: int = 403, anonymous: int = 302, **special) -> dict:
+    result = {role: (status if role in roles else others) for role in ROLES}
+    result["anonymous"] = anonymous
+    result.update(special)
+    return result
+
+
+# endpoint -> [(method, url(world), {role: expected status})]
+CASES = {
+    "home.index": [("GET", lambda w: "/", everyone(200))],
+    "home.about": [("GET", lambda w: "/about", everyone(200, anonymous=200))],
+    "home.health": [("GET", lambda w: "/healthz", everyone(200, anonymous=200))],
+    "accounts.sign_in": [("GET", lambda w: "/sign-in", everyone(302, anonymous=200))],
+    "accounts.sign_out": [("POST", lambda w: "/sign-out", everyone(302))],
+    "accounts.account": [("GET", lambda w: "/account", everyone(200))],
+    "accounts.sign_out_everywhere": [
+        ("POST", lambda w: "/account/sign-out-everywhere", everyone(302))
+    ],
+    "accounts.change_password": [("GET", lambda w: "/account/password", everyone(200))],
+    "accounts.card": [("GET", lambda w: "/card/not-a-real-card", everyone(404, anonymous=404))],
+    "accounts.card_sign_in": [
+        ("POST", lambda w: "/card/not-a-real-card", everyone(404, anonymous=404))
+    ],
+    "accounts.people": [("GET", lambda w: "/admin/people", only({"school_admin"}))],
+    "accounts.new_person": [("GET", lambda w: "/admin/people/new", only({"school_admin"}))],
+    "accounts.person": [
+        ("GET", lambda w: f"/admin/people/{w.spare_staff.id}", only({"school_admin"})),
+        ("GET", lambda w: f"/admin/people/{w.foreign_staff.id}", only({"school_admin"}, 404)),
+    ],
+    "accounts.temporary_password": [
+        ("POST", lambda w: f"/admin/people/{w.spare_staff.id}/temporary-password",
+         only({"school_admin"})),
+        ("POST", lambda w: f"/admin/people/{w.foreign_staff.id}/temporary-password",
+         only({"school_admin"}, 404)),
+    ],
+    "schools.pupil_list": [("GET", lambda w: "/pupils", only(STAFF))],
+    "schools.pupil_record": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}", only(STAFF)),
+        ("GET", lambda w: f"/pupils/{w.other_pupil.id}", only(STAFF, tutor=404)),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}", only(STAFF, 404)),
+    ],
+    "schools.roster_upload": [("GET", lambda w: "/admin/roster", only({"school_admin"}))],
+    "schools.roster_confirm": [
+        ("POST", lambda w: "/admin/roster/confirm", only({"school_admin"}, 400))
+    ],
+    "schools.cards": [("GET", lambda w: "/cards", only(STAFF))],
+    "schools.cards_print": [
+        ("POST", lambda w: f"/cards/{w.group.id}/print", only(STAFF)),
+        ("POST", lambda w: f"/cards/{w.foreign_group.id}/print", only(STAFF, 404, 404)),
+    ],
+    "schools.card_reissue": [
+        ("POST", lambda w: f"/pupils/{w.pupil.id}/card", only(STAFF, family=404)),
+        ("POST", lambda w: f"/pupils/{w.foreign_pupil.id}/card", only(STAFF, 404, 404)),
+    ],
+    "schools.card_revoke": [
+        ("POST", lambda w: f"/pupils/{w.pupil.id}/card/revoke", only(STAFF, 302, family=404)),
+        ("POST", lambda w: f"/pupils/{w.foreign_pupil.id}/card/revoke", only(STAFF, 404, 404)),
+    ],
+    "schools.settings": [("GET", lambda w: "/admin/school", only({"school_admin"}))],
+    "audit.log": [("GET", lambda w: "/admin/audit", only({"school_admin"}))],
+}
+
+NOT_ROUTES = {"static"}
+
+
+def test_every_route_is_covered(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - NOT_ROUTES
+    missing = endpoints - set(CASES)
+    assert not missing, f"routes without access cases in tests/test_access.py: {sorted(missing)}"
+    stale = set(CASES) - endpoints
+    assert not stale, f"cases for routes that no longer exist: {sorted(stale)}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_right_answer_on_every_route(role, app, world, login):
+    wrong = []
+    for endpoint, cases in CASES.items():
+        for method, url, expected in cases:
+            client = app.test_client()
+            if role != "anonymous":
+                user = world.users[role]
+                db.session.refresh(user)  # sign-out-everywhere bumps the session version
+                login(user, on=client)
+            response = client.open(url(world), method=method)
+            if response.status_code != expected[role]:
+                wrong.append(f"{method} {url(world)} ({endpoint}): "
+                             f"got {response.status_code}, expected {expected[role]}")
+    assert not wrong, f"{role}:\n" + "\n".join(wrong)
