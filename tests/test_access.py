@@ -1,4 +1,5 @@
-"""Every route, every role: allowed, refused (403), or not found (404) where existence must not leak.
+"""Every route, every role: allowed, refused (403), or not found (404) where existence must
+not leak.
 
 A route added without a line here fails ``test_every_route_is_covered``.
 """
@@ -12,8 +13,16 @@ import pytest
 from journal.accounts.roles import Role
 from journal.extensions import db
 
-ROLES = ("anonymous", "pupil", "tutor", "careers_leader", "careers_adviser", "senco",
-         "school_admin", "family")
+ROLES = (
+    "anonymous",
+    "pupil",
+    "tutor",
+    "careers_leader",
+    "careers_adviser",
+    "senco",
+    "school_admin",
+    "family",
+)
 STAFF = ("tutor", "careers_leader", "careers_adviser", "senco", "school_admin")
 CAREERS = ("careers_leader", "careers_adviser", "senco")
 
@@ -42,8 +51,16 @@ def world(make) -> World:
     elsewhere = make.school("Elsewhere")
     foreign_group = make.group(elsewhere, "10H")
     foreign_pupil = make.pupil(elsewhere, foreign_group, first="Rita")
-    world = World(users, pupil, other_pupil, group, foreign_pupil, foreign_group,
-                  make.user(school, Role.TUTOR), make.user(elsewhere, Role.SCHOOL_ADMIN))
+    world = World(
+        users,
+        pupil,
+        other_pupil,
+        group,
+        foreign_pupil,
+        foreign_group,
+        make.user(school, Role.TUTOR),
+        make.user(elsewhere, Role.SCHOOL_ADMIN),
+    )
     db.session.commit()
     return world
 
@@ -82,10 +99,16 @@ CASES = {
         ("GET", lambda w: f"/admin/people/{w.foreign_staff.id}", only({"school_admin"}, 404)),
     ],
     "accounts.temporary_password": [
-        ("POST", lambda w: f"/admin/people/{w.spare_staff.id}/temporary-password",
-         only({"school_admin"})),
-        ("POST", lambda w: f"/admin/people/{w.foreign_staff.id}/temporary-password",
-         only({"school_admin"}, 404)),
+        (
+            "POST",
+            lambda w: f"/admin/people/{w.spare_staff.id}/temporary-password",
+            only({"school_admin"}),
+        ),
+        (
+            "POST",
+            lambda w: f"/admin/people/{w.foreign_staff.id}/temporary-password",
+            only({"school_admin"}, 404),
+        ),
     ],
     "schools.pupil_list": [("GET", lambda w: "/pupils", only(STAFF))],
     "schools.pupil_record": [
@@ -109,6 +132,18 @@ CASES = {
     "schools.card_revoke": [
         ("POST", lambda w: f"/pupils/{w.pupil.id}/card/revoke", only(STAFF, 302, family=404)),
         ("POST", lambda w: f"/pupils/{w.foreign_pupil.id}/card/revoke", only(STAFF, 404, 404)),
+    ],
+    "schools.career_send_group": [
+        (
+            "POST",
+            lambda w: f"/pupils/{w.pupil.id}/career-send-group",
+            only({*CAREERS, "school_admin"}, 400, tutor=403, pupil=403, family=404),
+        ),
+        (
+            "POST",
+            lambda w: f"/pupils/{w.foreign_pupil.id}/career-send-group",
+            only(STAFF, 404, 404),
+        ),
     ],
     "schools.settings": [("GET", lambda w: "/admin/school", only({"school_admin"}))],
     "audit.log": [("GET", lambda w: "/admin/audit", only({"school_admin"}))],
@@ -137,6 +172,8 @@ def test_each_role_gets_the_right_answer_on_every_route(role, app, world, login)
                 login(user, on=client)
             response = client.open(url(world), method=method)
             if response.status_code != expected[role]:
-                wrong.append(f"{method} {url(world)} ({endpoint}): "
-                             f"got {response.status_code}, expected {expected[role]}")
+                wrong.append(
+                    f"{method} {url(world)} ({endpoint}): "
+                    f"got {response.status_code}, expected {expected[role]}"
+                )
     assert not wrong, f"{role}:\n" + "\n".join(wrong)

@@ -221,3 +221,13 @@ def _pupil_account(school: School, row: RosterRow, taken: set[str]) -> User:
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9.]+", "", ascii_text.lower()).strip(".")[:60]
+
+
+def set_career_send_group(pupil: Pupil, group: int | None, *, by: User) -> None:
+    """Record the pupil's Career SEND group (1, 2 or not set); MIS exports do not carry it."""
+    if group not in (None, 1, 2):
+        raise SchoolError("The Career SEND group is 1, 2 or not set.")
+    if pupil.career_send_group != group:
+        record("career_send_group_set", actor=by, pupil=pupil,
+               old=pupil.career_send_group, new=group)
+        pupil.career_send_group = group

@@ -44,3 +44,8 @@ def can_read_audit_log(user: User) -> bool:
 
 def can_list_pupils(user: User) -> bool:
     return user.is_staff
+
+
+def can_edit_pupil_needs(user: User, pupil: Pupil) -> bool:
+    """Careers staff (SENCO included) and school admins of the pupil's school."""
+    return user.school_id == pupil.school_id and (user.is_careers_staff or user.is_school_admin)

@@ -11,10 +11,15 @@ from journal.audit.operations import record
 from journal.extensions import db
 
 from . import bp, uploads
-from .forms import RosterConfirmForm, RosterUploadForm
+from .forms import CareerSendGroupForm, RosterConfirmForm, RosterUploadForm
 from .models import Pupil, TutorGroup
-from .operations import apply_import, key_fingerprint, plan_import
-from .permissions import can_list_pupils, can_manage_roster, can_print_cards
+from .operations import apply_import, key_fingerprint, plan_import, set_career_send_group
+from .permissions import (
+    can_edit_pupil_needs,
+    can_list_pupils,
+    can_manage_roster,
+    can_print_cards,
+)
 from .queries import pupil_for, pupils_in_scope, search_pupils, tutor_groups_for_school
 from .roster import RosterFileError, parse_roster
 
@@ -37,7 +42,12 @@ def pupil_record(pupil_id: int):
     pupil = pupil_for(current_user, pupil_id)
     record("pupil_record_opened", actor=current_user, pupil=pupil)
     db.session.commit()
-    return render_template("schools/pupil_record.html", pupil=pupil, form=ButtonForm())
+    needs_form = None
+    if can_edit_pupil_needs(current_user, pupil):
+        needs_form = CareerSendGroupForm(career_send_group=str(pupil.career_send_group or ""))
+    return render_template(
+        "schools/pupil_record.html", pupil=pupil, form=ButtonForm(), needs_form=needs_form
+    )
 
 
 # --- roster import ---------------------------------------------------------------------------
@@ -190,3 +200,18 @@ def settings():
     return render_template(
         "schools/settings.html", school=school, counts=counts, fingerprint=key_fingerprint(school)
     )
+
+
+@bp.post("/pupils/<int:pupil_id>/career-send-group")
+@login_required
+def career_send_group(pupil_id: int):
+    pupil = pupil_for(current_user, pupil_id)
+    if not can_edit_pupil_needs(current_user, pupil):
+        abort(403)
+    form = CareerSendGroupForm()
+    if not form.validate_on_submit():
+        abort(400)
+    set_career_send_group(pupil, int(form.career_send_group.data or 0) or None, by=current_user)
+    db.session.commit()
+    flash("Career SEND group saved.", "success")
+    return redirect(url_for("schools.pupil_record", pupil_id=pupil.id))
