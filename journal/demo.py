@@ -5,11 +5,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from sqlalchemy import select
 from stdnum.gb import upn as upn_lib
 
 from journal.accounts import operations as accounts
+from journal.accounts import passwords
 from journal.accounts.models import User, UserRole
 from journal.accounts.roles import Role
 from journal.calendar import POST_19, school_year_of, today
@@ -113,6 +115,12 @@ class DemoSignIn:
     password: str
 
 
+@cache
+def _demo_hash() -> str:
+    """One hash for the shared demo password (argon2 is slow on purpose)."""
+    return passwords.hash_password(DEMO_PASSWORD)
+
+
 def demo_upn(la: int, establishment: int, serial: int) -> str:
     body = f"{la:03d}{establishment:04d}{today().year % 100:02d}{serial % 1000:03d}"
     return upn_lib.calc_check_digit(body) + body
@@ -172,8 +180,8 @@ def _staff(school: School, groups: dict[int, list[TutorGroup]]) -> list[DemoSign
                 username=username,
                 display_name=name,
                 roles=roles,
-                password=DEMO_PASSWORD,
             )
+            user.password_hash = _demo_hash()
             if Role.TUTOR in roles:
                 group = groups[10][0] if username == "tutor" else groups[11][0]
                 db.session.add(TutorAssignment(tutor_group_id=group.id, user_id=user.id))
@@ -232,8 +240,8 @@ def _demo_pupil(school: School) -> list[DemoSignIn]:
             username="pupil",
             display_name="Maya Patel",
             roles=[Role.PUPIL],
-            password=DEMO_PASSWORD,
         )
+        user.password_hash = _demo_hash()
         group = db.session.scalar(
             select(TutorGroup).where(TutorGroup.school_id == school.id, TutorGroup.name == "10H")
         )
