@@ -19,6 +19,8 @@ BLUEPRINTS = (
     "journal.home",
     "journal.schools",
     "journal.audit",
+    "journal.accessibility",
+    "journal.passport",
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Flask, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
@@ -25,6 +27,9 @@ ERROR_MESSAGES = {
 OPEN_DURING_PASSWORD_CHANGE = {
     "accounts.change_password",
     "accounts.sign_out",
+    # A card scanned on a shared device signs the previous person out, then the card's owner in.
+    "accounts.card",
+    "accounts.card_sign_in",
     "static",
     "home.about",
     "home.health",
@@ -44,6 +49,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["london"] = _format_london
     app.jinja_env.filters["london_date"] = _format_date
+    app.jinja_env.filters["plain_value"] = plain_value
     app.jinja_env.globals["nav_items"] = nav_items
 
 
@@ -103,11 +109,27 @@ def _format_date(day, fmt: str = "%-d %B %Y") -> str:
     return day.strftime(fmt) if day else ""
 
 
+def plain_value(value) -> str:
+    """A stored value in words for a person: Yes/No, dates as days, blank for nothing."""
+    if value is None or value == "":
+        return "blank"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, date):
+        return _format_date(value)
+    return str(value)
+
+
 def nav_items(user) -> list[tuple[str, str]]:
     """The navigation for a person: (endpoint, label) pairs fitting their roles."""
     if not user.is_authenticated:
         return [("accounts.sign_in", "Sign in"), ("home.about", "About")]
     items = [("home.index", "Home")]
+    if user.is_pupil:
+        items += [
+            ("passport.new_encounter", "Record something"),
+            ("passport.timeline", "My timeline"),
+        ]
     if user.is_staff:
         items.append(("schools.pupil_list", "Pupils"))
     if user.is_staff:
@@ -119,5 +141,6 @@ def nav_items(user) -> list[tuple[str, str]]:
             ("audit.log", "Audit log"),
             ("schools.settings", "School"),
         ]
+    items.append(("accessibility.settings", "View settings"))
     items.append(("accounts.account", "My account"))
     return items

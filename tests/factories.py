@@ -86,3 +86,26 @@ class Factory:
         db.session.add(pupil)
         db.session.flush()
         return pupil
+
+    def entry(self, pupil, *, state: str = "submitted", occurred_on: date | None = None, **content):
+        """A pupil's encounter, written by the pupil, with one revision."""
+        import uuid
+
+        from journal.passport import kinds, operations
+
+        fields = {name: "" for name in kinds.ENCOUNTER_FIELDS} | {
+            "category": "employer_talk",
+            "organisation": "Riverside Hospital",
+            "what_i_did": "Listened to a nurse talk about her job.",
+            "feeling": 4,
+            "occurred_on": (occurred_on or date(2026, 10, 1)).isoformat(),
+        }
+        entry, _ = operations.record_entry(
+            pupil,
+            kind=kinds.ENCOUNTER,
+            client_id=str(uuid.uuid4()),
+            content=fields | content,
+            state=state,
+            author=pupil.user,
+        )
+        return entry

@@ -13,6 +13,8 @@ import pytest
 from journal.accounts.roles import Role
 from journal.extensions import db
 
+from .factories import Factory
+
 ROLES = (
     "anonymous",
     "pupil",
@@ -63,6 +65,14 @@ def world(make) -> World:
     )
     db.session.commit()
     return world
+
+
+def entry_of(pupil):
+    """A saved passport entry of ``pupil`` (made on first use), for the passport routes."""
+    from journal.passport.models import Entry
+
+    found = db.session.scalar(db.select(Entry).where(Entry.pupil_id == pupil.id))
+    return found or Factory().entry(pupil)
 
 
 def everyone(status: int, anonymous: int = 302) -> dict:
@@ -147,6 +157,47 @@ CASES = {
     ],
     "schools.settings": [("GET", lambda w: "/admin/school", only({"school_admin"}))],
     "audit.log": [("GET", lambda w: "/admin/audit", only({"school_admin"}))],
+    "accessibility.settings": [("GET", lambda w: "/settings/view", everyone(200))],
+    "accessibility.pupil_defaults": [
+        (
+            "GET",
+            lambda w: f"/pupils/{w.pupil.id}/view-settings",
+            only({*CAREERS, "tutor"}, family=404),
+        ),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.other_pupil.id}/view-settings",
+            only(CAREERS, tutor=404, pupil=404, family=404),
+        ),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/view-settings", only((), others=404)),
+    ],
+    "passport.new_encounter": [("GET", lambda w: "/passport/new/encounter", only({"pupil"}))],
+    "passport.timeline": [("GET", lambda w: "/passport/timeline", only({"pupil"}))],
+    "passport.entry": [
+        ("GET", lambda w: f"/passport/entries/{entry_of(w.pupil).id}", only({"pupil"})),
+        ("GET", lambda w: f"/passport/entries/{entry_of(w.other_pupil).id}",
+         only({"pupil"}, 404)),
+    ],
+    "passport.edit_entry": [
+        ("GET", lambda w: f"/passport/entries/{entry_of(w.pupil).id}/edit", only({"pupil"})),
+        ("GET", lambda w: f"/passport/entries/{entry_of(w.other_pupil).id}/edit",
+         only({"pupil"}, 404)),
+    ],
+    "passport.pupil_timeline": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/timeline", only(STAFF)),
+        ("GET", lambda w: f"/pupils/{w.other_pupil.id}/timeline", only(STAFF, tutor=404)),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/timeline", only(STAFF, 404)),
+    ],
+    "passport.pupil_entry": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/entries/{entry_of(w.pupil).id}", only(STAFF)),
+        ("GET", lambda w: f"/pupils/{w.other_pupil.id}/entries/{entry_of(w.other_pupil).id}",
+         only(STAFF, tutor=404)),
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/entries/{entry_of(w.other_pupil).id}",
+         only(STAFF, 404)),
+        ("GET",
+         lambda w: f"/pupils/{w.foreign_pupil.id}/entries/{entry_of(w.foreign_pupil).id}",
+         only(STAFF, 404)),
+    ],
 }
 
 NOT_ROUTES = {"static"}

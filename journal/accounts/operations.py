@@ -20,6 +20,10 @@ from .roles import Role
 class AccountError(ValueError):
     """A request about an account that cannot be carried out, with a message for the person."""
 
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field  # the form field the message belongs beside, when there is one
+
 
 def find_by_login(identifier: str) -> User | None:
     """The person whose username or email is ``identifier`` (case-insensitive)."""
@@ -63,12 +67,15 @@ def create_user(
 ) -> User:
     """Create a person with roles. Usernames and emails are unique across the deployment."""
     username = username.strip().lower()
-    if find_by_login(username) or (email and find_by_login(email)):
-        raise AccountError(f"The username or email {username!r} is already taken.")
+    email = (email or "").strip().lower() or None  # blank is no email, not a duplicate ""
+    if find_by_login(username):
+        raise AccountError(f"The username {username!r} is already taken.", field="username")
+    if email and find_by_login(email):
+        raise AccountError(f"The email {email!r} is already in use.", field="email")
     user = User(
         school=school,
         username=username,
-        email=(email or None) and email.strip().lower(),
+        email=email,
         display_name=display_name.strip(),
         password_hash=passwords.hash_password(password) if password else None,
         must_change_password=temporary,

@@ -1,7 +1,8 @@
 """Password hashing with argon2id (argon2-cffi).
 
 Werkzeug's default scrypt cost is below OWASP's minimum; argon2id at 46 MiB, two passes,
-is above it (the parameters come from the configuration). Hashes made with older parameters are upgraded the next time the person signs in.
+is above it (the parameters come from the configuration). Hashes made with older
+parameters are upgraded the next time the person signs in.
 """
 
 from __future__ import annotations

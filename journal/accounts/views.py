@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
 
 from journal.extensions import db, limiter
 from journal.schools.models import TutorAssignment
@@ -12,7 +11,6 @@ from journal.web import THROTTLED_PAGES
 
 from . import bp, operations
 from .forms import ButtonForm, ChangePasswordForm, PersonForm, SignInForm
-from .models import User
 from .queries import people_of_school, person_in_school
 
 
@@ -177,7 +175,7 @@ def new_person():
                 password=None,
             )
         except operations.AccountError as problem:
-            form.username.errors.append(str(problem))
+            form[problem.field or "username"].errors.append(str(problem))
         else:
             for group_id in form.tutor_groups.data or []:
                 db.session.add(TutorAssignment(tutor_group_id=group_id, user_id=user.id))
@@ -211,6 +209,3 @@ def temporary_password(user_id: int):
     db.session.commit()
     return render_template("accounts/temporary_password.html", person=person, temporary=temporary)
 
-
-def users_by_ids(ids: list[int]) -> list[User]:
-    return list(db.session.scalars(select(User).where(User.id.in_(ids))))

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import text
 
 from journal.extensions import db
+from journal.passport.queries import drafts_of
 from journal.schools.queries import tutor_groups_of
 
 from . import bp
@@ -15,7 +16,9 @@ from . import bp
 def index():
     """Each role's home page."""
     if current_user.is_pupil:
-        return render_template("home/pupil.html", pupil=current_user.pupil)
+        pupil = current_user.pupil
+        drafts = drafts_of(pupil) if pupil else []
+        return render_template("home/pupil.html", pupil=pupil, drafts=drafts)
     if current_user.is_staff:
         return render_template("home/staff.html", groups=tutor_groups_of(current_user))
     return render_template("home/family.html")

@@ -52,7 +52,7 @@ class TutorGroup(db.Model):
     name: Mapped[str] = mapped_column(String(40))
     year_group: Mapped[int | None]
 
-    tutors = relationship("User", secondary="tutor_assignments", lazy="selectin")
+    tutors = relationship("User", secondary="tutor_assignments")
 
 
 class TutorAssignment(db.Model):

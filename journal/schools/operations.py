@@ -169,8 +169,13 @@ def apply_import(school: School, plan: ImportPlan, *, by: User | None, filename:
         _fill(pupil, row, groups, plan.columns)
         pupil.user = _pupil_account(school, row, taken)
         db.session.add(pupil)
+    renamed = [u.pupil for u in plan.updates if NAME_FIELDS & u.changes.keys()]
+    _load_accounts(renamed)
     for update in plan.updates:
         _fill(update.pupil, update.row, groups, plan.columns)
+    for pupil in renamed:
+        if pupil.user is not None:  # the account shows the name the school now uses
+            pupil.user.display_name = pupil.full_name
     db.session.flush()
     record(
         "roster_imported",
@@ -182,6 +187,16 @@ def apply_import(school: School, plan: ImportPlan, *, by: User | None, filename:
         unchanged=len(plan.unchanged),
         rejected=len(plan.rejections),
     )
+
+
+NAME_FIELDS = {"legal_first_name", "legal_last_name", "preferred_first_name", "preferred_last_name"}
+
+
+def _load_accounts(pupils: list[Pupil]) -> None:
+    """Load these pupils' accounts in one query, so ``pupil.user`` needs no query each."""
+    ids = [p.user_id for p in pupils if p.user_id is not None]
+    if ids:
+        db.session.scalars(select(User).where(User.id.in_(ids))).all()
 
 
 def _fill(pupil: Pupil, row: RosterRow, groups: dict[str, TutorGroup], columns) -> None:

@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from journal.accessibility.permissions import can_set_view_defaults
 from journal.accounts import operations as accounts
 from journal.accounts.forms import ButtonForm
 from journal.audit.operations import record
@@ -46,7 +47,11 @@ def pupil_record(pupil_id: int):
     if can_edit_pupil_needs(current_user, pupil):
         needs_form = CareerSendGroupForm(career_send_group=str(pupil.career_send_group or ""))
     return render_template(
-        "schools/pupil_record.html", pupil=pupil, form=ButtonForm(), needs_form=needs_form
+        "schools/pupil_record.html",
+        pupil=pupil,
+        form=ButtonForm(),
+        needs_form=needs_form,
+        can_set_views=can_set_view_defaults(current_user, pupil),
     )
 
 
@@ -96,12 +101,17 @@ def roster_confirm():
     if data is None:
         flash("That preview has expired. Please upload the file again.", "error")
         return redirect(url_for("schools.roster_upload"))
+    school_id = current_user.school_id
     plan = plan_import(current_user.school, parse_roster(data))
-    apply_import(current_user.school, plan, by=current_user)
-    db.session.commit()
-    uploads.discard(current_user.school_id, form.upload.data)
+    filename = request.form.get("filename", "")
+    apply_import(current_user.school, plan, by=current_user, filename=filename)
     flash(f"Roster imported: {plan.summary}.", "success")
-    return render_template("schools/roster_done.html", plan=plan)
+    # Render before committing: the commit expires every pupil, and the page would then
+    # reload each updated pupil with its own SELECT.
+    page = render_template("schools/roster_done.html", plan=plan)
+    db.session.commit()
+    uploads.discard(school_id, form.upload.data)
+    return page
 
 
 # --- sign-in cards ---------------------------------------------------------------------------

@@ -34,3 +34,18 @@ def test_tutor_sees_no_career_send_group_form(client, make, login):
         ).status_code
         == 403
     )
+
+
+def test_roster_changes_are_shown_in_words():
+    from datetime import date
+
+    from journal.web import plain_value
+
+    assert [plain_value(v) for v in (True, False, None, "", date(2026, 9, 1), 10)] == [
+        "Yes",
+        "No",
+        "blank",
+        "blank",
+        "1 September 2026",
+        "10",
+    ]

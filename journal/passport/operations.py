@@ -1,0 +1,99 @@
+"""Writes to the passport: entries and their revisions. Flush, never commit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.exc import IntegrityError
+
+from journal.accounts.models import User
+from journal.calendar import today, utcnow
+from journal.extensions import db
+from journal.schools.models import Pupil
+
+from . import kinds
+from .models import Entry, EntryRevision
+from .queries import entry_by_client_id
+
+STATES = ("draft", "submitted")
+
+
+def date_problem(pupil: Pupil, day: date | None) -> str | None:
+    """Why ``day`` cannot be when something in this pupil's passport happened, or None."""
+    if day is None:
+        return None
+    if day > today():
+        return "That date is in the future. Choose the day it happened."
+    if day < pupil.record_began_on:
+        began = f"{pupil.record_began_on:%-d %B %Y}"
+        return f"Your passport starts on {began}. Choose a date on or after that."
+    return None
+
+
+def record_entry(
+    pupil: Pupil,
+    *,
+    kind: str,
+    client_id: str,
+    content: dict,
+    state: str,
+    author: User,
+    source: str = kinds.PUPIL,
+) -> tuple[Entry, bool]:
+    """Create an entry with its first revision; return ``(entry, created)``.
+
+    A second submission with the same client id (a double tap, a replayed offline save) finds
+    the entry already stored and returns it unchanged, even if the two race each other.
+    """
+    existing = entry_by_client_id(pupil, client_id)
+    if existing is not None:
+        return existing, False
+    entry = Entry(
+        pupil_id=pupil.id,
+        kind=kind,
+        client_id=client_id,
+        state=_checked(state),
+        shared_with_family=pupil.school.family_sharing_default,
+        source=source,
+        created_by_id=author.id,
+        occurred_on=_day(content),
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(entry)
+            db.session.flush()
+    except IntegrityError:
+        return entry_by_client_id(pupil, client_id), False
+    _add_revision(entry, content, author, number=1)
+    return entry, True
+
+
+def revise_entry(entry: Entry, *, content: dict, state: str, author: User) -> bool:
+    """Save new content as a new revision (revisions are never edited); return whether one was
+    written. Saving exactly what is already there writes nothing new but can change the state."""
+    entry.state = _checked(state)
+    entry.updated_at = utcnow()
+    if entry.current_revision is not None and entry.current_revision.content == content:
+        return False
+    entry.occurred_on = _day(content)
+    _add_revision(entry, content, author, number=entry.revision_count + 1)
+    return True
+
+
+def _add_revision(entry: Entry, content: dict, author: User, *, number: int) -> EntryRevision:
+    revision = EntryRevision(entry_id=entry.id, number=number, content=content, author_id=author.id)
+    db.session.add(revision)
+    db.session.flush()
+    entry.current_revision = revision
+    db.session.flush()
+    return revision
+
+
+def _checked(state: str) -> str:
+    if state not in STATES:
+        raise ValueError(f"unknown entry state {state!r}")
+    return state
+
+
+def _day(content: dict) -> date:
+    return date.fromisoformat(content["occurred_on"])

@@ -1,0 +1,85 @@
+"""Reads of passport entries. Every read starts from a pupil already in the reader's scope
+(the pupil themself, or ``journal.schools.queries.pupil_for`` for staff)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort
+from sqlalchemy import Select, select
+from sqlalchemy.orm import joinedload
+
+from journal.calendar import school_year_bounds, school_year_label, school_year_of, today
+from journal.extensions import db
+from journal.schools.models import Pupil
+
+from . import kinds
+from .models import Entry
+
+PAGE_SIZE = 20
+
+
+def _entries_of(pupil: Pupil) -> Select:
+    return (
+        select(Entry).where(Entry.pupil_id == pupil.id).options(joinedload(Entry.current_revision))
+    )
+
+
+def entry_of(pupil: Pupil, entry_id: int) -> Entry:
+    """One entry of this pupil with its current revision, or 404: another pupil's entry looks
+    like no entry at all."""
+    entry = db.session.scalar(_entries_of(pupil).where(Entry.id == entry_id))
+    if entry is None:
+        abort(404)
+    return entry
+
+
+def entry_by_client_id(pupil: Pupil, client_id: str) -> Entry | None:
+    return db.session.scalar(_entries_of(pupil).where(Entry.client_id == client_id))
+
+
+@dataclass
+class TimelinePage:
+    entries: list[Entry]
+    page: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def timeline(
+    pupil: Pupil,
+    *,
+    kind: str | None = None,
+    school_year: int | None = None,
+    page: int = 1,
+    include_drafts: bool = True,
+) -> TimelinePage:
+    """A page of the pupil's entries, newest first: one query whatever the number of entries."""
+    query = _entries_of(pupil)
+    if kind in kinds.KINDS:
+        query = query.where(Entry.kind == kind)
+    if school_year is not None:
+        first, last = school_year_bounds(school_year)
+        query = query.where(Entry.occurred_on.between(first, last))
+    if not include_drafts:
+        query = query.where(Entry.state != "draft")
+    page = max(page, 1)
+    query = query.order_by(Entry.occurred_on.desc(), Entry.id.desc())
+    rows = list(db.session.scalars(query.limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)))
+    return TimelinePage(rows[:PAGE_SIZE], page, len(rows) > PAGE_SIZE)
+
+
+def drafts_of(pupil: Pupil, *, limit: int = 10) -> list[Entry]:
+    """The pupil's unfinished entries, most recently touched first (one query)."""
+    query = _entries_of(pupil).where(Entry.state == "draft")
+    return list(db.session.scalars(query.order_by(Entry.updated_at.desc()).limit(limit)))
+
+
+def school_years_of(pupil: Pupil) -> list[tuple[int, str]]:
+    """The school years a pupil's passport can hold entries for, newest first (no query)."""
+    first = school_year_of(pupil.record_began_on)
+    last = max(school_year_of(today()), first)
+    return [(year, school_year_label(year)) for year in range(last, first - 1, -1)]

@@ -1,0 +1,178 @@
+"""Journeys through the real app in Chromium, with its Content-Security-Policy enforced and CSRF on:
+htmx and its CSRF header, signing in and out, a wrong password, the roster import and the
+sign-in cards.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import ROOT, sign_in
+
+pytestmark = pytest.mark.browser
+
+ARBOR_ROSTER = ROOT.parent / "shared" / "domain" / "examples" / "roster-arbor-style.csv"
+AISHA_UPN = "C886200119563"
+
+
+@pytest.fixture
+def visitor(new_context):
+    """A page exactly as a visitor's browser gets it (CSP enforced); fails on CSP violations."""
+    page = new_context(None, width=360, axe=False).new_page()
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    yield page
+    assert not problems, "the browser reported: " + "; ".join(problems)
+
+
+def path_of(page) -> str:
+    return urlsplit(page.url).path
+
+
+def test_htmx_loads_and_sends_the_csrf_token(visitor):
+    sign_in(visitor, "tutor")
+    visitor.wait_for_function("() => window.htmx !== undefined")
+    assert visitor.evaluate("htmx.version") == "4.0.1"
+
+    token = visitor.locator("input[name=csrf_token]").first.input_value()
+    inherited = visitor.evaluate("document.body.getAttribute('hx-headers:inherited')")
+    assert json.loads(inherited) == {"X-CSRFToken": token}
+
+    # Without the token, a POST is refused: CSRF is really on.
+    refused = visitor.evaluate("fetch('/sign-out', {method: 'POST'}).then(r => r.status)")
+    assert refused == 400
+    visitor.reload()
+    assert path_of(visitor) == "/"
+    token = visitor.locator("input[name=csrf_token]").first.input_value()  # signed afresh
+
+    # An htmx request carries the header from <body>, and the server accepts it.
+    with visitor.expect_request(lambda r: r.url.endswith("/sign-out")) as sent:
+        visitor.evaluate(
+            """() => {
+              const button = document.createElement('button');
+              button.id = 'htmx-probe';
+              button.setAttribute('hx-post', '/sign-out');
+              button.setAttribute('hx-swap', 'none');
+              button.textContent = 'probe';
+              document.querySelector('main').append(button);
+              htmx.process(button);
+              button.click();
+            }"""
+        )
+    request = sent.value
+    assert request.header_value("x-csrftoken") == token
+    assert request.header_value("hx-request") == "true"
+    response = request.response()
+    assert response is not None and response.status in (200, 302)
+    visitor.goto("/")
+    assert path_of(visitor) == "/sign-in", "the htmx POST should have signed the tutor out"
+
+
+def test_sign_in_and_sign_out_through_the_menu(visitor):
+    sign_in(visitor, "careers")
+    assert path_of(visitor) == "/"
+    assert visitor.get_by_role("heading", name="Hello Ms Dee Okafor (careers leader)").is_visible()
+
+    visitor.get_by_text("Menu", exact=True).click()
+    visitor.get_by_role("button", name="Sign out").click()
+    visitor.wait_for_load_state()
+    assert path_of(visitor) == "/sign-in"
+    assert visitor.get_by_text("You have signed out.").is_visible()
+    visitor.goto("/")
+    assert path_of(visitor) == "/sign-in"
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_menu_can_be_reached_at_every_width(new_context, width):
+    """Phones get a Menu button that opens the links; wide screens show the links at once."""
+    page = new_context("admin", width=width, axe=False).new_page()
+    page.goto("/")
+    nav = page.get_by_role("navigation", name="Main")
+    account = nav.get_by_role("link", name="My account")
+    if width < 768:
+        assert not account.is_visible()
+        nav.get_by_text("Menu", exact=True).click()
+    assert account.is_visible()
+    assert nav.get_by_role("button", name="Sign out").is_visible()
+    account.click()
+    page.wait_for_load_state()
+    assert path_of(page) == "/account"
+
+
+def test_wrong_password_shows_the_error_at_the_field_and_keeps_the_username(visitor):
+    visitor.goto("/sign-in")
+    visitor.get_by_label("Username or email").fill("careers")
+    visitor.get_by_label("Password", exact=True).fill("not my password")
+    visitor.get_by_role("button", name="Sign in", exact=True).click()
+    visitor.wait_for_load_state()
+
+    assert path_of(visitor) == "/sign-in"
+    password = visitor.get_by_label("Password", exact=True)
+    error = visitor.locator("#password-error")
+    assert error.is_visible()
+    assert "do not match" in error.inner_text()
+    assert password.get_attribute("aria-invalid") == "true"
+    assert "password-error" in password.get_attribute("aria-describedby").split()
+    assert visitor.get_by_label("Username or email").input_value() == "careers"
+    assert visitor.locator(".error-summary").is_visible()
+
+
+def test_admin_imports_the_roster(visitor):
+    sign_in(visitor, "admin")
+    visitor.goto(f"/pupils?q={AISHA_UPN}")
+    assert visitor.get_by_text("No pupils match.").is_visible()
+
+    visitor.get_by_text("Menu", exact=True).click()
+    visitor.get_by_role("link", name="Roster import").click()
+    visitor.get_by_label("Roster file (CSV)").set_input_files(str(ARBOR_ROSTER))
+    visitor.get_by_role("button", name="Check the file").click()
+    visitor.wait_for_load_state()
+    assert visitor.get_by_role("heading", name="Check before importing").is_visible()
+    assert visitor.get_by_role("heading", name="New pupils (6)").is_visible()
+    assert visitor.get_by_role("cell", name="Aisha Begum").is_visible()
+
+    visitor.get_by_role("button", name="Import 6 new and 0 updated pupils").click()
+    visitor.wait_for_load_state()
+    assert visitor.get_by_role("heading", name="Roster imported").is_visible()
+
+    visitor.get_by_role("link", name="See pupils").click()
+    visitor.wait_for_load_state()
+    assert path_of(visitor) == "/pupils"
+    assert visitor.get_by_role("link", name="Aisha Begum").count() >= 1
+    visitor.goto(f"/pupils?q={AISHA_UPN}")
+    assert visitor.get_by_role("link", name="Aisha Begum").count() == 1
+
+
+def test_sign_in_card_signs_the_pupil_in(visitor, new_context):
+    sign_in(visitor, "admin")
+    visitor.goto("/cards")
+    visitor.get_by_role("button", name="Print cards for 10H").click()
+    visitor.wait_for_load_state()
+    assert visitor.get_by_role("heading", name="Sign-in cards: 10H").is_visible()
+    cards = visitor.locator(".signin-card")
+    assert cards.count() >= 1
+    assert visitor.locator(".signin-card svg").count() == cards.count()
+    maya = cards.filter(has_text="Maya")
+    assert maya.count() >= 1
+    card_url = maya.first.locator(".card-url").inner_text().strip()
+    assert urlsplit(card_url).path.startswith("/card/")
+
+    phone = new_context(None, width=360, axe=False).new_page()
+    phone.goto(card_url)
+    assert phone.get_by_role("heading", name="Hello Maya").is_visible()
+    phone.get_by_role("button", name="Yes, sign me in").click()
+    phone.wait_for_load_state()
+    assert path_of(phone) == "/"
+    assert phone.get_by_role("heading", name="Hello Maya").is_visible()
+    assert phone.get_by_text("This is your careers passport.").is_visible()

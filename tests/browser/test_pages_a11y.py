@@ -1,0 +1,481 @@
+"""Every page of the demo, at 320, 360 and 1280 px: no axe-core violations (WCAG 2.2 AA) and
+no sideways scrolling. The last test fails if a page (a GET route) was never checked, so a page
+added later must be added here too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from journal.accounts.models import User
+from journal.extensions import db
+from journal.schools.models import Pupil
+from tests.factories import valid_upn
+
+from .conftest import (
+    ROOT,
+    assert_no_sideways_scroll,
+    check_axe,
+    screenshot,
+    sign_in,
+)
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (320, 360, 1280)
+SCREENSHOT_WIDTH = 360
+ARBOR_ROSTER = ROOT.parent / "shared" / "domain" / "examples" / "roster-arbor-style.csv"
+ROUTES_NOT_PAGES = {"static", "home.health"}
+
+# (endpoint, width) pairs checked with axe in this module, for the coverage test.
+CHECKED: set[tuple[str, int]] = set()
+_serial = itertools.count(1)
+
+
+def check_page(page, live_server, width: int, name: str, *, counts: bool = True) -> None:
+    """axe, the sideways-scroll check and (at 360 px, for key pages) a screenshot."""
+    label = f"{name} at {width}px ({page.url})"
+    try:
+        check_axe(page, label)
+        assert_no_sideways_scroll(page, label)
+    except (AssertionError, pytest.fail.Exception):
+        screenshot(page, f"FAILED-{name}-{width}")
+        raise
+    if (width == SCREENSHOT_WIDTH and name in SCREENSHOT_PAGES) or (name, width) in SCREENSHOT_MORE:
+        screenshot(page, f"{name}-{width}")
+    if counts:
+        endpoint = live_server.endpoint_of(page.url)
+        if endpoint:
+            CHECKED.add((endpoint, width))
+
+
+SCREENSHOT_MORE = {("home-admin", 1280), ("views-new-encounter", 320), ("views-entry", 320)}
+SCREENSHOT_PAGES = {
+    "sign-in",
+    "sign-in-error",
+    "home-pupil",
+    "home-admin",
+    "pupil-record",
+    "roster-preview-rejections",
+    "roster-done",
+    "cards-sheet",
+    "card",
+}
+
+
+# --- pages reached by one visit ----------------------------------------------------------------
+
+
+def _goto(path: str):
+    def visit(page, live_server):
+        response = page.goto(path)
+        return response.status
+
+    return visit
+
+
+def pupil_id_of(live_server, username: str) -> int:
+    """The id of the pupil record linked to a demo account."""
+    with live_server.app.app_context():
+        return db.session.scalar(
+            select(Pupil.id).join(User, Pupil.user_id == User.id).where(User.username == username)
+        )
+
+
+def _pupil_view_defaults(page, live_server):
+    return page.goto(f"/pupils/{pupil_id_of(live_server, 'pupil')}/view-settings").status
+
+
+def _sign_in_wrong_password(page, live_server):
+    page.goto("/sign-in")
+    page.get_by_label("Username or email").fill("pupil")
+    page.get_by_label("Password", exact=True).fill("not the password")
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_load_state()
+    assert page.locator("#password-error").is_visible()
+    return 422
+
+
+def _first_pupil_record(page, live_server):
+    page.goto("/pupils")
+    page.locator("main ul.list a").first.click()
+    page.wait_for_load_state()
+    assert page.url.rsplit("/", 2)[-2] == "pupils"
+    return 200
+
+
+def _person_page(page, live_server):
+    page.goto("/admin/people")
+    page.get_by_role("link", name="Mr Sam Hughes (tutor, 10H)").click()
+    page.wait_for_load_state()
+    return 200
+
+
+def _new_person_errors(page, live_server):
+    page.goto("/admin/people/new")
+    page.get_by_role("button", name="Add and make a temporary password").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()
+    return 422
+
+
+def _change_password_errors(page, live_server):
+    page.goto("/account/password")
+    page.get_by_label("New password").fill("a long enough sentence")
+    page.get_by_label("Type it again").fill("something different")
+    page.get_by_role("button", name="Save my new password").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()
+    return 422
+
+
+def _roster_upload_error(page, live_server):
+    page.goto("/admin/roster")
+    page.get_by_role("button", name="Check the file").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()
+    return 422
+
+
+# name -> (role or None, how to get there, whether it counts for its route's coverage)
+PAGES = {
+    "sign-in": (None, _goto("/sign-in"), True),
+    "sign-in-error": (None, _sign_in_wrong_password, False),
+    "about": (None, _goto("/about"), True),
+    "not-found": (None, _goto("/no-such-page"), False),
+    "home-pupil": ("pupil", _goto("/"), True),
+    "home-tutor": ("tutor", _goto("/"), True),
+    "home-careers": ("careers", _goto("/"), True),
+    "home-adviser": ("adviser", _goto("/"), True),
+    "home-senco": ("senco", _goto("/"), True),
+    "home-admin": ("admin", _goto("/"), True),
+    "home-family": ("family", _goto("/"), True),
+    "pupil-list": ("careers", _goto("/pupils"), True),
+    "pupil-list-tutor": ("tutor", _goto("/pupils?q=a"), True),
+    "pupil-record": ("careers", _first_pupil_record, True),
+    "account": ("pupil", _goto("/account"), True),
+    "change-password": ("pupil", _goto("/account/password"), True),
+    "change-password-error": ("pupil", _change_password_errors, False),
+    "people": ("admin", _goto("/admin/people"), True),
+    "new-person": ("admin", _goto("/admin/people/new"), True),
+    "new-person-error": ("admin", _new_person_errors, False),
+    "person": ("admin", _person_page, True),
+    "roster-upload": ("admin", _goto("/admin/roster"), True),
+    "roster-upload-error": ("admin", _roster_upload_error, False),
+    "cards": ("admin", _goto("/cards"), True),
+    "audit-log": ("admin", _goto("/admin/audit"), True),
+    "school-settings": ("admin", _goto("/admin/school"), True),
+    "view-settings": ("pupil", _goto("/settings/view"), True),
+    "pupil-view-defaults": ("tutor", _pupil_view_defaults, True),
+    "forbidden": ("pupil", _goto("/admin/people"), False),
+    "not-found-signed-in": ("tutor", _goto("/pupils/999999"), False),
+}
+EXPECTED_STATUS = {"not-found": 404, "not-found-signed-in": 404, "forbidden": 403}
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_page(shared_page, live_server, width, name):
+    role, visit, counts = PAGES[name]
+    page = shared_page(role, width)
+    status = visit(page, live_server)
+    assert status == EXPECTED_STATUS.get(name, status if status >= 400 else 200), name
+    check_page(page, live_server, width, name, counts=counts)
+
+
+# --- pages reached through a sequence of forms -------------------------------------------------
+
+
+def _mixed_roster(live_server, width: int) -> bytes:
+    """New pupils, one update to a demo pupil, and rows the import must reject."""
+    with live_server.app.app_context():
+        candidates = db.session.scalars(
+            select(Pupil).where(Pupil.year_group <= 13).order_by(Pupil.id)
+        ).all()
+        pupil = candidates[WIDTHS.index(width)]
+        update = [
+            pupil.upn,
+            pupil.legal_first_name,
+            pupil.legal_last_name,
+            pupil.date_of_birth.isoformat(),
+            f"Year {pupil.year_group}",
+            pupil.tutor_group.name if pupil.tutor_group else "",
+            "No" if pupil.fsm else "Yes",
+        ]
+    establishment = 5000 + width
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "UPN",
+            "First Name",
+            "Last Name",
+            "Date of Birth",
+            "Year Group",
+            "Registration Form",
+            "Free School Meals",
+        ]
+    )
+    writer.writerow(
+        [
+            valid_upn(1, establishment=establishment),
+            "Noor",
+            "Hussain",
+            "2011-03-02",
+            "Year 9",
+            "9H",
+            "No",
+        ]
+    )
+    writer.writerow(
+        [
+            valid_upn(2, establishment=establishment),
+            "Jake",
+            "Wood",
+            "2010-11-20",
+            "Year 10",
+            "10H",
+            "Yes",
+        ]
+    )
+    writer.writerow(update)
+    bad_upn = "Z" + valid_upn(3, establishment=establishment)[1:]
+    writer.writerow([bad_upn, "Lola", "Evans", "2011-04-05", "Year 9", "9H", "No"])
+    writer.writerow(
+        [
+            valid_upn(4, establishment=establishment),
+            "",
+            "Green",
+            "31/02/2010",
+            "Year 99",
+            "",
+            "Maybe",
+        ]
+    )
+    return out.getvalue().encode()
+
+
+def _upload(page, path: Path) -> None:
+    page.goto("/admin/roster")
+    page.get_by_label("Roster file (CSV)").set_input_files(str(path))
+    page.get_by_role("button", name="Check the file").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Check before importing").is_visible()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_roster_import_pages(shared_page, live_server, width, tmp_path):
+    page = shared_page("admin", width)
+
+    _upload(page, ARBOR_ROSTER)
+    check_page(page, live_server, width, "roster-preview")
+
+    mixed = tmp_path / "mixed-roster.csv"
+    mixed.write_bytes(_mixed_roster(live_server, width))
+    _upload(page, mixed)
+    assert page.get_by_role("heading", name="Rows we cannot import (2)").is_visible()
+    assert page.get_by_role("heading", name="Pupils to update (1)").is_visible()
+    check_page(page, live_server, width, "roster-preview-rejections")
+
+    page.get_by_role("button", name="Import 2 new and 1 updated pupils").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Roster imported").is_visible()
+    check_page(page, live_server, width, "roster-done")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_card_pages(shared_page, new_context, live_server, width):
+    admin = shared_page("admin", width)
+    admin.goto("/cards")
+    admin.get_by_role("button", name="Print cards for 10H").click()
+    admin.wait_for_load_state()
+    assert admin.get_by_role("heading", name="Sign-in cards: 10H").is_visible()
+    check_page(admin, live_server, width, "cards-sheet")
+    card_url = admin.locator(".card-url").first.inner_text().strip()
+
+    visitor = new_context(None, width=width).new_page()
+    assert visitor.goto(card_url).status == 200
+    check_page(visitor, live_server, width, "card")
+
+    assert visitor.goto("/card/not-a-real-card").status == 404
+    check_page(visitor, live_server, width, "card-invalid", counts=False)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_new_person_pages(shared_page, new_context, live_server, width):
+    username = f"newstaff{width}x{next(_serial)}"
+    admin = shared_page("admin", width)
+    admin.goto("/admin/people/new")
+    admin.get_by_label("Full name").fill("Robin Ellis")
+    admin.get_by_label("Username").fill(username)
+    admin.get_by_label("Tutor", exact=True).check()
+    admin.get_by_role("button", name="Add and make a temporary password").click()
+    admin.wait_for_load_state()
+    assert admin.get_by_role("heading", name="Temporary password for Robin Ellis").is_visible()
+    check_page(admin, live_server, width, "temporary-password", counts=False)
+    temporary = admin.locator(".secret").inner_text().strip()
+
+    newcomer = new_context(None, width=width).new_page()
+    sign_in(newcomer, username, temporary)
+    assert newcomer.get_by_role("heading", name="Choose a new password").is_visible()
+    assert newcomer.get_by_text("Please choose a new password").is_visible()
+    check_page(newcomer, live_server, width, "must-change-password")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_passport_pages(shared_page, live_server, width):
+    """The pupil records an encounter (with a mistake first), reads and changes it; a careers
+    leader then reads the pupil's timeline and the entry."""
+    pupil = shared_page("pupil", width)
+    pupil.goto("/passport/new/encounter")
+    check_page(pupil, live_server, width, "passport-new")
+    pupil.get_by_role("button", name="Save", exact=True).click()
+    pupil.wait_for_load_state()
+    assert pupil.locator(".error-summary").is_visible()
+    check_page(pupil, live_server, width, "passport-new-error", counts=False)
+
+    organisation = f"Skills fair {width}"
+    pupil.get_by_label("A careers fair").check()
+    pupil.get_by_label("Which employer, college or organisation?").fill(organisation)
+    pupil.get_by_label("What did you do?").fill("Talked to **three** employers.")
+    pupil.get_by_label("Happy", exact=True).check()
+    pupil.get_by_role("button", name="Save", exact=True).click()
+    pupil.wait_for_load_state()
+    assert pupil.get_by_role("heading", name=f"A careers fair: {organisation}").is_visible()
+    check_page(pupil, live_server, width, "passport-entry")
+    pupil.get_by_role("link", name="Change this entry").click()
+    pupil.wait_for_load_state()
+    check_page(pupil, live_server, width, "passport-edit")
+    pupil.goto("/passport/timeline")
+    check_page(pupil, live_server, width, "passport-timeline")
+
+    with live_server.app.app_context():
+        from journal.accounts.models import User
+
+        pupil_id = db.session.scalar(
+            select(Pupil.id).join(User, Pupil.user_id == User.id).where(User.username == "pupil")
+        )
+    staff = shared_page("careers", width)
+    assert staff.goto(f"/pupils/{pupil_id}/timeline").status == 200
+    check_page(staff, live_server, width, "pupil-timeline")
+    staff.get_by_role("link", name=f"A careers fair: {organisation}").click()
+    staff.wait_for_load_state()
+    check_page(staff, live_server, width, "pupil-entry")
+
+
+def record_encounter(page, organisation: str) -> None:
+    """Fill the encounter form (already open) and save it; lands on the new entry."""
+    page.get_by_label("A careers fair").check()
+    page.get_by_label("Which employer, college or organisation?").fill(organisation)
+    page.get_by_label("What did you do?").fill(
+        "I talked to **three** colleges about their courses.\n\n- Engineering\n- Health care"
+    )
+    page.get_by_label("What did you learn?").fill("You can start an apprenticeship at 16.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_role("link", name="Change this entry").is_visible()
+
+
+VIEW_CHOICES = {
+    "text_size": "Very large",
+    "spacing": "Wide",
+    "contrast": "High contrast",
+    "font": "Easy-read font",
+    "symbols": "On",
+}
+
+
+def test_pages_in_the_large_text_and_symbol_view(new_context, live_server):
+    """A pupil who chose very large text, wide spacing, high contrast, the easy-read font and
+    picture symbols: the pupil's pages still pass axe and fit a 320 px screen."""
+    width = 320
+    page = new_context(None, width=width).new_page()
+    sign_in(page, "pupil.views")
+    page.goto("/settings/view")
+    for setting, choice in VIEW_CHOICES.items():
+        page.locator(f"fieldset#{setting}").get_by_label(choice, exact=True).check()
+    page.get_by_role("button", name="Save my settings").click()
+    page.wait_for_load_state()
+    classes = set((page.locator("html").get_attribute("class") or "").split())
+    assert {"text-200", "spacing-wide", "contrast-high", "font-dyslexic", "symbols"} <= classes
+    check_page(page, live_server, width, "views-settings", counts=False)
+
+    page.goto("/passport/new/encounter")
+    check_page(page, live_server, width, "views-new-encounter", counts=False)
+    record_encounter(page, "Riverside Hospital")
+    check_page(page, live_server, width, "views-entry", counts=False)
+    for name, path in (
+        ("views-home", "/"),
+        ("views-timeline", "/passport/timeline"),
+        ("views-account", "/account"),
+        ("views-about", "/about"),
+        ("views-not-found", "/no-such-page"),
+    ):
+        page.goto(path)
+        check_page(page, live_server, width, name, counts=False)
+
+
+def test_the_checks_catch_problems(shared_page):
+    """The checks are not vacuous: an unlabelled field and a too-wide box are both reported."""
+    page = shared_page(None, 320)
+    page.goto("/about")
+    page.evaluate(
+        """() => {
+          const input = document.createElement('input');
+          input.id = 'no-label';
+          document.querySelector('main').append(input);
+          const wide = document.createElement('div');
+          wide.style.width = '500px';
+          wide.textContent = 'too wide';
+          document.querySelector('main').append(wide);
+        }"""
+    )
+    with pytest.raises(pytest.fail.Exception, match=r"label \(critical\)[\s\S]*#no-label"):
+        check_axe(page)
+    with pytest.raises(AssertionError, match="scrolls sideways at 320px"):
+        assert_no_sideways_scroll(page)
+
+
+# --- coverage ----------------------------------------------------------------------------------
+
+
+def test_every_page_was_checked(request, browser, live_server):  # skipped with the browser
+    """Every GET route (static files and the health check aside) passed axe at every width."""
+    here = request.node.module
+    walk = [
+        item
+        for item in request.session.items
+        if item.module is here and item.originalname != "test_every_page_was_checked"
+    ]
+    config = request.config
+    narrowed = (
+        config.getoption("keyword", "")
+        or config.getoption("deselect", None)
+        or config.getoption("lf", False)
+        or any("::" in str(arg) for arg in config.args)
+    )
+    if narrowed or len(walk) < len(WIDTHS) * (len(PAGES) + 4):
+        pytest.skip("the page walk was only partly selected: run the whole module")
+    routes = sorted(
+        {
+            rule.endpoint
+            for rule in live_server.app.url_map.iter_rules()
+            if "GET" in rule.methods and rule.endpoint not in ROUTES_NOT_PAGES
+        }
+    )
+    missing = [
+        f"{endpoint} at {width}px"
+        for endpoint in routes
+        for width in WIDTHS
+        if (endpoint, width) not in CHECKED
+    ]
+    assert not missing, (
+        "These pages were never checked with axe (add them to tests/browser/test_pages_a11y.py): "
+        + ", ".join(missing)
+    )

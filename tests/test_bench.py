@@ -1,0 +1,100 @@
+"""``flask bench`` prints its figures; timings themselves are never asserted in tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from stdnum.gb import upn as upn_lib
+
+from journal import bench
+from journal.schools.roster import parse_roster
+
+FIGURE = re.compile(
+    r"^(?P<name>\S+)\s+median\s+[\d,.]+ ms\s+p95\s+[\d,.]+ ms\s+queries [\d,.]+\s+bytes [\d,]+"
+)
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def figures(output: str) -> dict[str, str]:
+    return {m["name"]: m[0] for line in output.splitlines() if (m := FIGURE.match(line))}
+
+
+def test_bench_prints_a_line_for_each_named_figure(runner):
+    result = runner.invoke(
+        args=["bench", "sign-in-page", "home-pupil", "--pupils", "20", "--rounds", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    printed = figures(result.output)
+    assert set(printed) == {"sign-in-page", "home-pupil"}
+    assert "20 pupils" in result.output
+    assert "3 rounds per figure" in result.output
+
+
+def test_bench_with_an_unknown_name_lists_the_known_ones(runner):
+    result = runner.invoke(args=["bench", "home-pupil", "nope", "--pupils", "1", "--rounds", "1"])
+    assert result.exit_code == 2
+    assert "Unknown benchmark: nope" in result.output
+    for name in ("sign-in-page", "sign-in", "home-admin", "bare", "roster-import-2000"):
+        assert name in result.output
+    assert "median" not in result.output
+
+
+def test_every_issue_benchmark_is_registered():
+    assert list(bench.BENCHMARKS)[:8] == [
+        "sign-in-page",
+        "sign-in",
+        "home-pupil",
+        "home-tutor",
+        "home-careers-leader",
+        "home-admin",
+        "bare",
+        "roster-import-2000",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("postgresql://postgres@127.0.0.1:5432/journal", "scratch database"),
+        ("postgres://postgres@127.0.0.1:5432/production", "scratch database"),
+        ("mysql://root@localhost/journal_bench", "SQLite or PostgreSQL"),
+        ("sqlite://", "file path"),
+    ],
+)
+def test_bench_refuses_a_database_it_may_not_wipe(runner, url, message):
+    result = runner.invoke(args=["bench", "--database-url", url, "--rounds", "1"])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "median" not in result.output
+
+
+def test_bench_refuses_an_existing_sqlite_file(runner, tmp_path):
+    existing = tmp_path / "journal.sqlite3"
+    existing.write_bytes(b"precious")
+    result = runner.invoke(args=["bench", "--database-url", f"sqlite:///{existing}"])
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+    assert existing.read_bytes() == b"precious"
+
+
+def test_the_roster_file_is_valid_and_the_size_the_figure_says():
+    data = bench.roster_csv()
+    parsed = parse_roster(data)
+    assert len(parsed.rows) == bench.ROSTER_ROWS == 2000
+    assert parsed.rejections == []
+    assert all(upn_lib.is_valid(row.upn) for row in parsed.rows[:50])
+
+
+def test_percentiles_and_line_format():
+    figure = bench.Figure("x", [i / 1000 for i in range(1, 21)], 2.5, 12345, note="n")
+    assert figure.median_ms == pytest.approx(10.5)
+    assert figure.p95_ms == pytest.approx(19)
+    assert bench.Figure("x", [0.001, 0.003, 0.002], 0, 1).p95_ms == pytest.approx(3)
+    line = figure.line()
+    assert FIGURE.match(line)
+    assert "queries 2.5" in line and "bytes 12,345" in line and line.endswith("(n)")
