@@ -49,7 +49,7 @@ def test_form_offers_staff_roles_and_this_schools_groups(client, login, school_w
     _, admin, group_a, group_b, foreign_group, _ = school_world
     login(admin)
     html = client.get("/admin/people/new").text
-    roles = _fieldset(html, "<legend>Roles</legend>")
+    roles = _fieldset(html, ">Roles</legend>")
     for role in ("tutor", "careers_leader", "careers_adviser", "senco", "school_admin"):
         assert f'value="{role}"' in roles
     assert 'value="pupil"' not in roles
@@ -144,7 +144,7 @@ def test_form_problems_get_messages_beside_their_fields(client, login, school_wo
     assert response.status_code == 422
     assert "Type the person's name." in unescape(_field_block(response.text, "display_name"))
     assert "Use letters, numbers" in _field_block(response.text, "username")
-    assert "Choose at least one role." in _fieldset(response.text, "<legend>Roles</legend>")
+    assert "Choose at least one role." in _fieldset(response.text, ">Roles</legend>")
 
 
 def test_pupil_and_family_roles_cannot_be_given_here(client, login, school_world):
