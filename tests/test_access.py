@@ -175,13 +175,15 @@ CASES = {
     "passport.timeline": [("GET", lambda w: "/passport/timeline", only({"pupil"}))],
     "passport.entry": [
         ("GET", lambda w: f"/passport/entries/{entry_of(w.pupil).id}", only({"pupil"})),
-        ("GET", lambda w: f"/passport/entries/{entry_of(w.other_pupil).id}",
-         only({"pupil"}, 404)),
+        ("GET", lambda w: f"/passport/entries/{entry_of(w.other_pupil).id}", only({"pupil"}, 404)),
     ],
     "passport.edit_entry": [
         ("GET", lambda w: f"/passport/entries/{entry_of(w.pupil).id}/edit", only({"pupil"})),
-        ("GET", lambda w: f"/passport/entries/{entry_of(w.other_pupil).id}/edit",
-         only({"pupil"}, 404)),
+        (
+            "GET",
+            lambda w: f"/passport/entries/{entry_of(w.other_pupil).id}/edit",
+            only({"pupil"}, 404),
+        ),
     ],
     "passport.pupil_timeline": [
         ("GET", lambda w: f"/pupils/{w.pupil.id}/timeline", only(STAFF)),
@@ -190,13 +192,21 @@ CASES = {
     ],
     "passport.pupil_entry": [
         ("GET", lambda w: f"/pupils/{w.pupil.id}/entries/{entry_of(w.pupil).id}", only(STAFF)),
-        ("GET", lambda w: f"/pupils/{w.other_pupil.id}/entries/{entry_of(w.other_pupil).id}",
-         only(STAFF, tutor=404)),
-        ("GET", lambda w: f"/pupils/{w.pupil.id}/entries/{entry_of(w.other_pupil).id}",
-         only(STAFF, 404)),
-        ("GET",
-         lambda w: f"/pupils/{w.foreign_pupil.id}/entries/{entry_of(w.foreign_pupil).id}",
-         only(STAFF, 404)),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.other_pupil.id}/entries/{entry_of(w.other_pupil).id}",
+            only(STAFF, tutor=404),
+        ),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.pupil.id}/entries/{entry_of(w.other_pupil).id}",
+            only(STAFF, 404),
+        ),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.foreign_pupil.id}/entries/{entry_of(w.foreign_pupil).id}",
+            only(STAFF, 404),
+        ),
     ],
 }
 

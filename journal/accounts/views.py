@@ -208,4 +208,3 @@ def temporary_password(user_id: int):
     temporary = operations.set_temporary_password(person, by=current_user)
     db.session.commit()
     return render_template("accounts/temporary_password.html", person=person, temporary=temporary)
-

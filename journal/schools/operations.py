@@ -243,6 +243,7 @@ def set_career_send_group(pupil: Pupil, group: int | None, *, by: User) -> None:
     if group not in (None, 1, 2):
         raise SchoolError("The Career SEND group is 1, 2 or not set.")
     if pupil.career_send_group != group:
-        record("career_send_group_set", actor=by, pupil=pupil,
-               old=pupil.career_send_group, new=group)
+        record(
+            "career_send_group_set", actor=by, pupil=pupil, old=pupil.career_send_group, new=group
+        )
         pupil.career_send_group = group
