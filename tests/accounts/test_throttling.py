@@ -13,14 +13,17 @@ WRONG = "not the password"
 TOO_MANY = "Too many tries"
 
 
+THROTTLED = {
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "SIGN_IN_LIMIT_PER_ACCOUNT": "3 per 5 minutes",
+    "SIGN_IN_LIMIT_PER_ADDRESS": "6 per 5 minutes",
+}
+
+
 @pytest.fixture
 def app_config() -> dict:
-    return {
-        "RATELIMIT_ENABLED": True,
-        "RATELIMIT_STORAGE_URI": "memory://",
-        "SIGN_IN_LIMIT_PER_ACCOUNT": "3 per 5 minutes",
-        "SIGN_IN_LIMIT_PER_ADDRESS": "6 per 5 minutes",
-    }
+    return THROTTLED
 
 
 def _attempt(app, identifier: str, password: str, address: str = "198.51.100.1"):
@@ -186,13 +189,7 @@ def test_forwarded_for_headers_do_not_dodge_the_address_limit(app):
 class TestBehindAProxy:
     @pytest.fixture
     def app_config(self) -> dict:
-        return {
-            "RATELIMIT_ENABLED": True,
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "SIGN_IN_LIMIT_PER_ACCOUNT": "3 per 5 minutes",
-            "SIGN_IN_LIMIT_PER_ADDRESS": "6 per 5 minutes",
-            "TRUSTED_PROXIES": 1,
-        }
+        return THROTTLED | {"TRUSTED_PROXIES": 1}
 
     def test_the_address_is_the_one_the_proxy_saw(self, app):
         def attempt(identifier, forwarded_for):
@@ -215,13 +212,7 @@ class TestBehindAProxy:
 class TestWithCsrf:
     @pytest.fixture
     def app_config(self) -> dict:
-        return {
-            "RATELIMIT_ENABLED": True,
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "SIGN_IN_LIMIT_PER_ACCOUNT": "3 per 5 minutes",
-            "SIGN_IN_LIMIT_PER_ADDRESS": "6 per 5 minutes",
-            "WTF_CSRF_ENABLED": True,
-        }
+        return THROTTLED | {"WTF_CSRF_ENABLED": True}
 
     def test_throttled_page_is_clean_and_its_form_works_later(self, app, make):
         import re

@@ -220,20 +220,26 @@ def new_context(browser, live_server):
     contexts = []
 
     def _new(role: str | None = None, width: int = 360, height: int = 800, axe: bool = True):
-        state = _session_for(browser, live_server, role) if role else None
-        context = browser.new_context(
-            viewport={"width": width, "height": height},
-            bypass_csp=axe,
-            storage_state=state,
-            base_url=live_server.base_url,
-        )
-        context.set_default_timeout(10_000)
+        context = _context(browser, live_server, role, width, height, bypass_csp=axe)
         contexts.append(context)
         return context
 
     yield _new
     for context in contexts:
         context.close()
+
+
+def _context(browser, live_server, role, width, height, *, bypass_csp):
+    """A browser context at this size, signed in as ``role`` (or nobody)."""
+    state = _session_for(browser, live_server, role) if role else None
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        bypass_csp=bypass_csp,
+        storage_state=state,
+        base_url=live_server.base_url,
+    )
+    context.set_default_timeout(10_000)
+    return context
 
 
 @pytest.fixture(scope="module")
@@ -248,14 +254,7 @@ def shared_page(browser, live_server):
     def _page(role: str | None = None, width: int = 360, height: int = 800):
         key = (role, width, height)
         if key not in contexts:
-            state = _session_for(browser, live_server, role) if role else None
-            context = browser.new_context(
-                viewport={"width": width, "height": height},
-                bypass_csp=True,
-                storage_state=state,
-                base_url=live_server.base_url,
-            )
-            context.set_default_timeout(10_000)
+            context = _context(browser, live_server, role, width, height, bypass_csp=True)
             contexts[key] = (context, context.new_page())
         return contexts[key][1]
 
