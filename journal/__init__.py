@@ -21,6 +21,7 @@ BLUEPRINTS = (
     "journal.audit",
     "journal.accessibility",
     "journal.passport",
+    "journal.media",
 )
 
 

@@ -1,7 +1,8 @@
-"""The pupil's passport: entries the pupil records (encounters first), each kept as revisions."""
+"""The pupil's passport: entries the pupil records, each kept as revisions; skills, aspirations,
+intended destinations and the vocational profile, each kept as a history."""
 
 from flask import Blueprint
 
 bp = Blueprint("passport", __name__)
 
-from . import views  # noqa: E402, F401
+from . import plans_views, views  # noqa: E402, F401

@@ -12,15 +12,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ENCOUNTER = "encounter"
+WORKPLACE = "workplace"
+DIARY = "diary"
+ACHIEVEMENT = "achievement"
 
 KINDS = {
     ENCOUNTER: "Encounter",
-    "workplace": "Workplace experience",
-    "achievement": "Achievement",
+    WORKPLACE: "Workplace experience",
+    DIARY: "Diary day",
+    ACHIEVEMENT: "Achievement",
+}
+
+# What a pupil picks from "Record something" (a diary day is added from its placement).
+RECORDABLE = {
+    ENCOUNTER: "An encounter: a talk, a fair, a visit, a college or university",
+    WORKPLACE: "Work experience: a visit, shadowing, a placement or an internship",
+    ACHIEVEMENT: "An achievement: a certificate, an award, a qualification or volunteering",
 }
 
 BENCHMARKS = {
     5: "Benchmark 5: encounters with employers and employees",
+    6: "Benchmark 6: experiences of workplaces",
     7: "Benchmark 7: encounters with further and higher education",
 }
 
@@ -60,6 +72,80 @@ def category_label(category: str | None) -> str:
     return found.label if found else "Encounter"
 
 
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: str
+
+
+def _choices(*pairs: tuple[str, str]) -> dict[str, Choice]:
+    return {code: Choice(code, label) for code, label in pairs}
+
+
+WORKPLACE_KINDS = _choices(
+    ("work_visit", "A work visit"),
+    ("shadowing", "Work shadowing"),
+    ("placement", "A work placement"),
+    ("extended_placement", "An extended placement (a day a week, or longer)"),
+    ("supported_internship", "A supported internship"),
+    ("internal", "Work experience in school"),
+    ("virtual", "Virtual work experience (online)"),
+)
+
+ACHIEVEMENT_KINDS = _choices(
+    ("certificate", "A certificate"),
+    ("award", "An award"),
+    ("qualification", "A qualification"),
+    ("volunteering", "Volunteering"),
+)
+
+
+def label_of(choices: dict[str, Choice], code: str | None, default: str) -> str:
+    found = choices.get(code or "")
+    return found.label if found else default
+
+
+def title_of(kind: str, content: dict, parent_content: dict | None = None) -> str:
+    """An entry's title in words, from what the pupil wrote (no query)."""
+    if kind == ENCOUNTER:
+        label = category_label(content.get("category"))
+        organisation = content.get("organisation")
+        return f"{label}: {organisation}" if organisation else label
+    if kind == WORKPLACE:
+        label = label_of(WORKPLACE_KINDS, content.get("placement_kind"), "Work experience")
+        employer = content.get("employer")
+        return f"{label}: {employer}" if employer else label
+    if kind == DIARY:
+        employer = (parent_content or {}).get("employer")
+        return f"Diary: a day at {employer}" if employer else "Diary day"
+    if kind == ACHIEVEMENT:
+        title = content.get("title")
+        return title or label_of(ACHIEVEMENT_KINDS, content.get("achievement_kind"), "Achievement")
+    return KINDS.get(kind, kind)
+
+
+CATEGORY_FIELD = {
+    ENCOUNTER: "category",
+    WORKPLACE: "placement_kind",
+    ACHIEVEMENT: "achievement_kind",
+}
+
+
+def category_of_entry(kind: str, content: dict) -> str | None:
+    """The one word that sorts an entry within its kind (None for a diary day)."""
+    name = CATEGORY_FIELD.get(kind)
+    return (content.get(name) or None) if name else None
+
+
+def benchmark_of_entry(kind: str, content: dict) -> int | None:
+    """Encounters count towards 5 or 7 by category; workplace experiences towards 6."""
+    if kind == ENCOUNTER:
+        return benchmark_of(content.get("category"))
+    if kind == WORKPLACE:
+        return 6
+    return None
+
+
 STATES = {"draft": "Draft", "submitted": "Saved"}
 
 PUPIL = "pupil"
@@ -91,7 +177,8 @@ FEELINGS = {
     5: "Very happy",
 }
 
-# The fields an encounter revision holds, in the order they are shown.
+# The fields each kind's revision holds, in the order they are shown. Every kind also holds
+# "occurred_on" (the day it happened, or began) and "attachments" (the files it shows).
 ENCOUNTER_FIELDS = (
     "category",
     "organisation",
@@ -103,3 +190,41 @@ ENCOUNTER_FIELDS = (
     "feeling",
     "what_next",
 )
+WORKPLACE_FIELDS = (
+    "placement_kind",
+    "employer",
+    "role",
+    "sector",
+    "occurred_on",
+    "ends_on",
+    "hours",
+    "what_i_did",
+    "who_i_met",
+    "what_i_learned",
+    "feeling",
+    "what_next",
+)
+DIARY_FIELDS = ("occurred_on", "what_i_did", "what_i_learned", "feeling", "what_next")
+ACHIEVEMENT_FIELDS = (
+    "achievement_kind",
+    "title",
+    "awarded_by",
+    "occurred_on",
+    "what_i_did",
+    "what_i_learned",
+    "feeling",
+)
+FIELDS = {
+    ENCOUNTER: ENCOUNTER_FIELDS,
+    WORKPLACE: WORKPLACE_FIELDS,
+    DIARY: DIARY_FIELDS,
+    ACHIEVEMENT: ACHIEVEMENT_FIELDS,
+}
+
+# The guided questions, in the order they are asked and shown; each kind asks some of them.
+PROMPTS = {
+    "what_i_did": "What did you do?",
+    "who_i_met": "Who did you meet?",
+    "what_i_learned": "What did you learn?",
+    "what_next": "What next?",
+}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from journal.calendar import utcnow
@@ -40,8 +40,19 @@ class Entry(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     occurred_on: Mapped[date]
+    # Copied from the current revision on every save, so lists and counts need no JSON:
+    # the encounter category, placement kind or achievement kind, and the Gatsby benchmark.
+    category: Mapped[str | None] = mapped_column(String(40))
+    benchmark: Mapped[int | None]
 
     pupil = relationship("Pupil")
+    # A diary day belongs to its workplace experience (through entry_parents); others stand alone.
+    parent: Mapped[Entry | None] = relationship(
+        secondary=lambda: entry_parents,
+        primaryjoin=lambda: Entry.id == entry_parents.c.entry_id,
+        secondaryjoin=lambda: Entry.id == entry_parents.c.parent_id,
+        uselist=False,
+    )
     current_revision: Mapped[EntryRevision | None] = relationship(
         foreign_keys=[current_revision_id], post_update=True
     )
@@ -57,15 +68,13 @@ class Entry(db.Model):
 
     @property
     def title(self) -> str:
-        if self.kind == kinds.ENCOUNTER:
-            label = kinds.category_label(self.content.get("category"))
-            organisation = self.content.get("organisation")
-            return f"{label}: {organisation}" if organisation else label
-        return kinds.KINDS.get(self.kind, self.kind)
+        parent_content = self.parent.content if self.parent is not None else None
+        return kinds.title_of(self.kind, self.content, parent_content)
 
     @property
-    def benchmark(self) -> int | None:
-        return kinds.benchmark_of(self.content.get("category"))
+    def attachments(self) -> list[dict]:
+        """The files this revision shows, as the revision recorded them."""
+        return list(self.content.get("attachments") or [])
 
     @property
     def is_draft(self) -> bool:
@@ -73,6 +82,15 @@ class Entry(db.Model):
 
     def __repr__(self) -> str:
         return f"<Entry {self.id} {self.kind} {self.state}>"
+
+
+# A link table rather than a column on entries: adding a column with a foreign key to
+# ``entries`` on SQLite means rebuilding the table, which cascades away every revision.
+entry_parents = db.Table(
+    "entry_parents",
+    db.Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("parent_id", ForeignKey("entries.id", ondelete="CASCADE"), index=True),
+)
 
 
 class EntryRevision(db.Model):
@@ -89,3 +107,75 @@ class EntryRevision(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     author = relationship("User")
+
+
+# --- skills, aspirations, intended destinations, "all about me" -------------------------------
+# Each is a history: a new row for every change, the newest row is what holds now.
+
+
+skill_rating_evidence = db.Table(
+    "skill_rating_evidence",
+    db.Column("rating_id", ForeignKey("skill_ratings.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class SkillRating(db.Model):
+    """A pupil's self-assessment of one Skills Builder skill on one day: step 0 to 15."""
+
+    __tablename__ = "skill_ratings"
+    __table_args__ = (Index("ix_skill_ratings_pupil_skill", "pupil_id", "skill", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupils.id"))
+    skill: Mapped[str] = mapped_column(String(30))
+    step: Mapped[int]
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(30), default=kinds.PUPIL)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    evidence: Mapped[list[Entry]] = relationship(secondary=skill_rating_evidence)
+
+
+class Aspiration(db.Model):
+    """What the pupil wants to do and why, as they put it at the time."""
+
+    __tablename__ = "aspirations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupils.id"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    why: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(30), default=kinds.PUPIL)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class IntendedDestination(db.Model):
+    """Where the pupil means to go at a stage (16, 18 or, with an EHCP, up to 25)."""
+
+    __tablename__ = "intended_destinations"
+    __table_args__ = (Index("ix_intended_destinations_pupil_stage", "pupil_id", "stage", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupils.id"))
+    stage: Mapped[str] = mapped_column(String(3))
+    category: Mapped[str] = mapped_column(String(30))
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    source: Mapped[str] = mapped_column(String(30), default=kinds.PUPIL)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProfileVersion(db.Model):
+    """One saved version of the pupil's vocational profile ("all about me")."""
+
+    __tablename__ = "profile_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupils.id"), index=True)
+    content: Mapped[dict] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(30), default=kinds.PUPIL)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -39,8 +39,10 @@ def record_entry(
     state: str,
     author: User,
     source: str = kinds.PUPIL,
+    parent: Entry | None = None,
 ) -> tuple[Entry, bool]:
-    """Create an entry with its first revision; return ``(entry, created)``.
+    """Create an entry with its first revision; return ``(entry, created)``. A diary day
+    passes the workplace experience it belongs to as ``parent``.
 
     A second submission with the same client id (a double tap, a replayed offline save) finds
     the entry already stored and returns it unchanged, even if the two race each other.
@@ -56,8 +58,9 @@ def record_entry(
         shared_with_family=pupil.school.family_sharing_default,
         source=source,
         created_by_id=author.id,
-        occurred_on=_day(content),
+        parent=parent,
     )
+    _copy_summary(entry, kind, content)
     try:
         with db.session.begin_nested():
             db.session.add(entry)
@@ -75,7 +78,7 @@ def revise_entry(entry: Entry, *, content: dict, state: str, author: User) -> bo
     entry.updated_at = utcnow()
     if entry.current_revision is not None and entry.current_revision.content == content:
         return False
-    entry.occurred_on = _day(content)
+    _copy_summary(entry, entry.kind, content)
     _add_revision(entry, content, author, number=entry.revision_count + 1)
     return True
 
@@ -95,5 +98,8 @@ def _checked(state: str) -> str:
     return state
 
 
-def _day(content: dict) -> date:
-    return date.fromisoformat(content["occurred_on"])
+def _copy_summary(entry: Entry, kind: str, content: dict) -> None:
+    """The columns that mirror the revision: the day, the category and the benchmark."""
+    entry.occurred_on = date.fromisoformat(content["occurred_on"])
+    entry.category = kinds.category_of_entry(kind, content)
+    entry.benchmark = kinds.benchmark_of_entry(kind, content)

@@ -20,8 +20,15 @@ PAGE_SIZE = 20
 
 
 def _entries_of(pupil: Pupil) -> Select:
+    """The pupil's entries with what a title needs: the current revision and, for a diary day,
+    its placement and that placement's current revision, all in the same query."""
     return (
-        select(Entry).where(Entry.pupil_id == pupil.id).options(joinedload(Entry.current_revision))
+        select(Entry)
+        .where(Entry.pupil_id == pupil.id)
+        .options(
+            joinedload(Entry.current_revision),
+            joinedload(Entry.parent).joinedload(Entry.current_revision),
+        )
     )
 
 
