@@ -22,6 +22,7 @@ BLUEPRINTS = (
     "journal.accessibility",
     "journal.passport",
     "journal.media",
+    "journal.guidance",
 )
 
 

@@ -12,6 +12,11 @@ is not counted. ``queries`` is the SQL statements sent per request (transaction 
 left out), ``bytes`` the size of the response body. Every request runs in its own application
 context and database session, as it would under a real server.
 
+Pages are measured beside a "-bare" line: a route on the same app that returns the same bytes
+and does nothing else (the framework, our request hooks and the test client), so the ratio in
+the note shows what our own code costs. The scratch school is the demo school with realistic
+passports, and the demo pupil (who signs in for the pupil pages) has 500 entries.
+
 A later issue adds its benchmark by writing a function that takes a :class:`Bench` and
 returns its :class:`Figure` lines, and registering it with ``@benchmark("name")``. Timing goals
 belong here, as printed figures, never in tests.
@@ -40,6 +45,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from journal.extensions import db
 
 SIGN_IN_AS = "pupil"  # the demo pupil, who has a password
+TIMELINE_ENTRIES = 500  # the demo pupil's entries in the scratch database
+SAME_BYTES = "bench_same_bytes"  # app.extensions key: the bodies the bare route returns
 
 
 # --- figures -------------------------------------------------------------------------------
@@ -198,10 +205,31 @@ def sign_in(bench: Bench) -> list[Figure]:
     return [bench.measure("sign-in", post, expect=302, note=note)]
 
 
+def beside_bare(bench: Bench, figure: Figure, body: bytes) -> list[Figure]:
+    """``figure`` and, beside it, ``<name>-bare``: a route on the same app that returns
+    ``body`` (the page's bytes) without any work. The ratio of the medians goes in the note."""
+    name = f"{figure.name}-bare"
+    bench.app.extensions[SAME_BYTES][name] = body
+    client = bench.app.test_client()
+    floor = bench.measure(
+        name,
+        lambda: client.get(f"/_bench/same-bytes/{name}"),
+        note="the same bytes from a route that does nothing",
+    )
+    ratio = f"{figure.median_ms / floor.median_ms:.1f}× the bare route"
+    figure.note = f"{figure.note}; {ratio}" if figure.note else ratio
+    return [figure, floor]
+
+
+def measure_page(bench: Bench, name: str, client, path: str, note: str = "") -> list[Figure]:
+    """A page's figure and its bare route's figure (see :func:`beside_bare`)."""
+    body = bench.isolated(client.get, path).get_data()
+    return beside_bare(bench, bench.measure(name, lambda: client.get(path), note=note), body)
+
+
 def _home(name: str, username: str) -> Benchmark:
     def home(bench: Bench) -> list[Figure]:
-        client = bench.client(username)
-        return [bench.measure(name, lambda: client.get("/"))]
+        return measure_page(bench, name, bench.client(username), "/")
 
     home.__name__ = name.replace("-", "_")
     return home
@@ -344,6 +372,38 @@ def _remove_school(app: Flask, school_id: int) -> None:
             db.session.rollback()
 
 
+# --- the timeline --------------------------------------------------------------------------
+
+
+@benchmark(f"timeline-{TIMELINE_ENTRIES}")
+def timeline(bench: Bench) -> list[Figure]:
+    """The demo pupil's timeline with 500 entries: the first page, and the last (the deepest
+    offset), each beside its bare route."""
+    from journal.passport.queries import PAGE_SIZE
+
+    client = bench.client(SIGN_IN_AS)
+    entries = bench.isolated(_entries_of, bench.app, SIGN_IN_AS)
+    pages = max(1, math.ceil(entries / PAGE_SIZE))
+    name = f"timeline-{TIMELINE_ENTRIES}"
+    if entries != TIMELINE_ENTRIES:
+        raise click.ClickException(f"{name}: the demo pupil has {entries} entries.")
+    return [
+        *measure_page(bench, name, client, "/passport/timeline", f"page 1 of {pages}"),
+        *measure_page(
+            bench, f"{name}-last", client, f"/passport/timeline?page={pages}", f"page {pages}"
+        ),
+    ]
+
+
+def _entries_of(app: Flask, username: str) -> int:
+    from journal.accounts.operations import find_by_login
+    from journal.passport.models import Entry
+
+    with app.app_context():
+        pupil = find_by_login(username).pupil
+        return db.session.scalar(select(db.func.count(Entry.id)).where(Entry.pupil_id == pupil.id))
+
+
 # --- running -------------------------------------------------------------------------------
 
 
@@ -427,7 +487,7 @@ def _scratch_app(url: str, instance: Path) -> Flask:
     previous = os.environ.get("JOURNAL_INSTANCE_PATH")
     os.environ["JOURNAL_INSTANCE_PATH"] = str(instance)
     try:
-        return create_app(
+        app = create_app(
             {
                 "SECRET_KEY": secrets.token_urlsafe(32),
                 "SQLALCHEMY_DATABASE_URI": url,
@@ -436,6 +496,8 @@ def _scratch_app(url: str, instance: Path) -> Flask:
                 "RATELIMIT_ENABLED": False,
             }
         )
+        _add_bare_route(app)
+        return app
     finally:
         if previous is None:
             os.environ.pop("JOURNAL_INSTANCE_PATH", None)
@@ -443,11 +505,24 @@ def _scratch_app(url: str, instance: Path) -> Flask:
             os.environ["JOURNAL_INSTANCE_PATH"] = previous
 
 
+def _add_bare_route(app: Flask) -> None:
+    """A throwaway route on the scratch app that returns a page's bytes and does nothing else
+    (registered before the first request, as Flask requires)."""
+    bodies: dict[str, bytes] = {}
+    app.extensions[SAME_BYTES] = bodies
+
+    @app.get("/_bench/same-bytes/<name>")
+    def same_bytes(name: str) -> Response:
+        return Response(bodies[name], mimetype="text/html")
+
+
 def _prepare(app: Flask, url: str, pupils: int) -> None:
-    """Create the tables through the real migrations, then seed the demo school."""
+    """Create the tables through the real migrations, seed the demo school (passports
+    included), then give the demo pupil 500 entries."""
     from flask_migrate import upgrade
 
-    from journal.demo import seed_demo
+    from journal.accounts.operations import find_by_login
+    from journal.demo import add_demo_entries, seed_demo
 
     with app.app_context():
         if make_url(url).get_backend_name() == "postgresql":
@@ -455,4 +530,5 @@ def _prepare(app: Flask, url: str, pupils: int) -> None:
             db.session.commit()
         upgrade()
         seed_demo(pupils=pupils)
+        add_demo_entries(find_by_login(SIGN_IN_AS).pupil, TIMELINE_ENTRIES)
         db.session.commit()

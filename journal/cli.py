@@ -94,13 +94,26 @@ def create_user_cmd(urn, username, display_name, roles, email, password) -> None
 
 @click.command("seed-demo")
 @click.option("--pupils", default=60, show_default=True, help="How many pupils to create.")
-def seed_demo_cmd(pupils: int) -> None:
-    """Load a demo school and print its sign-ins."""
-    from journal.demo import seed_demo
+@click.option(
+    "--seed",
+    default=2026,
+    show_default=True,
+    help="Seed for the made-up people and passports (the same seed gives the same demo).",
+)
+@click.option(
+    "--passports/--no-passports",
+    default=True,
+    show_default=True,
+    help="Write a passport (entries, skills, plans) for each pupil that has none yet.",
+)
+def seed_demo_cmd(pupils: int, seed: int, passports: bool) -> None:
+    """Load a demo school and print its sign-ins. Running it again adds only what is missing."""
+    from journal.demo import entries_in, seed_demo
 
-    school, sign_ins = seed_demo(pupils)
+    school, sign_ins = seed_demo(pupils, seed=seed, passports=passports)
     db.session.commit()
     click.echo(f"Demo school: {school.name} (URN {school.urn}), {pupils} pupils.")
+    click.echo(f"Passport entries in the demo school: {entries_in(school):,}.")
     click.echo("Demo sign-ins (username / password):")
     for s in sign_ins:
         click.echo(f"  {s.role:<16} {s.username:<10} {s.password}")

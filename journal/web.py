@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from .accounts.models import User
+from .accounts.roles import Role
 from .calendar import london_time
 from .extensions import db, login_manager
 
@@ -127,11 +128,17 @@ def nav_items(user) -> list[tuple[str, str]]:
     items = [("home.index", "Home")]
     if user.is_pupil:
         items += [
-            ("passport.new_encounter", "Record something"),
+            ("passport.record_something", "Record something"),
+            ("guidance.my_guidance", "From my school"),
             ("passport.timeline", "My timeline"),
+            ("passport.skills", "My skills"),
+            ("passport.aspirations", "What I want to do"),
+            ("passport.profile", "All about me"),
         ]
     if user.is_staff:
         items.append(("schools.pupil_list", "Pupils"))
+    if user.is_careers_staff or user.has_role(Role.TUTOR):
+        items.append(("passport.queue", "Sign off"))
     if user.is_staff:
         items.append(("schools.cards", "Sign-in cards"))
     if user.is_school_admin:

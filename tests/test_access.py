@@ -71,8 +71,87 @@ def entry_of(pupil):
     """A saved passport entry of ``pupil`` (made on first use), for the passport routes."""
     from journal.passport.models import Entry
 
-    found = db.session.scalar(db.select(Entry).where(Entry.pupil_id == pupil.id))
+    found = db.session.scalar(
+        db.select(Entry).where(Entry.pupil_id == pupil.id, Entry.kind == "encounter")
+    )
     return found or Factory().entry(pupil)
+
+
+def workplace_of(pupil):
+    """A saved workplace experience of ``pupil`` (made on first use), for the diary routes."""
+    import uuid
+
+    from journal.passport import operations
+    from journal.passport.models import Entry
+
+    found = db.session.scalar(
+        db.select(Entry).where(Entry.pupil_id == pupil.id, Entry.kind == "workplace")
+    )
+    if found is None:
+        found, _ = operations.record_entry(
+            pupil,
+            kind="workplace",
+            client_id=str(uuid.uuid4()),
+            content={
+                "placement_kind": "placement",
+                "employer": "Vets",
+                "occurred_on": "2026-10-05",
+            },
+            state="submitted",
+            author=pupil.user,
+        )
+    return found
+
+
+def photo_of(pupil):
+    """A photo on ``pupil``'s saved entry (stored on first use), for the media routes."""
+    import io
+
+    from PIL import Image
+    from werkzeug.datastructures import FileStorage
+
+    from journal.media.models import Attachment
+    from journal.media.operations import store_upload
+
+    found = db.session.scalar(db.select(Attachment).where(Attachment.pupil_id == pupil.id))
+    if found is None:
+        data = io.BytesIO()
+        Image.new("RGB", (40, 30), "teal").save(data, "JPEG")
+        data.seek(0)
+        found = store_upload(pupil, FileStorage(data, "a.jpg"), uploaded_by=pupil.user)
+        found.entry_id = entry_of(pupil).id
+        db.session.flush()
+    return found
+
+
+def note_of(pupil, visibility="pupil_family"):
+    """Advice for ``pupil`` with this visibility (made on first use), for the guidance routes."""
+    from journal.guidance.models import GuidanceNote
+
+    found = db.session.scalar(
+        db.select(GuidanceNote).where(
+            GuidanceNote.pupil_id == pupil.id, GuidanceNote.visibility == visibility
+        )
+    )
+    if found is None:
+        found = GuidanceNote(pupil_id=pupil.id, kind="advice", text="Try it", visibility=visibility)
+        db.session.add(found)
+        db.session.flush()
+    return found
+
+
+def action_of(pupil, owner_kind="pupil"):
+    """An open action of ``pupil`` owned by ``owner_kind`` (made on first use)."""
+    from journal.guidance.models import Action
+
+    found = db.session.scalar(
+        db.select(Action).where(Action.pupil_id == pupil.id, Action.owner_kind == owner_kind)
+    )
+    if found is None:
+        found = Action(pupil_id=pupil.id, what="Visit", owner_kind=owner_kind, owner_name="X")
+        db.session.add(found)
+        db.session.flush()
+    return found
 
 
 def everyone(status: int, anonymous: int = 302) -> dict:
@@ -171,7 +250,58 @@ CASES = {
         ),
         ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/view-settings", only((), others=404)),
     ],
-    "passport.new_encounter": [("GET", lambda w: "/passport/new/encounter", only({"pupil"}))],
+    "passport.record_something": [("GET", lambda w: "/passport/record", only({"pupil"}))],
+    "passport.new_entry": [
+        ("GET", lambda w: "/passport/new/encounter", only({"pupil"})),
+        ("GET", lambda w: "/passport/new/workplace", only({"pupil"})),
+        ("GET", lambda w: "/passport/new/achievement", only({"pupil"})),
+        ("GET", lambda w: "/passport/new/diary", only({"pupil"}, 404)),
+    ],
+    "passport.new_diary_day": [
+        (
+            "GET",
+            lambda w: f"/passport/entries/{workplace_of(w.pupil).id}/diary/new",
+            only({"pupil"}),
+        ),
+        (
+            "GET",
+            lambda w: f"/passport/entries/{workplace_of(w.other_pupil).id}/diary/new",
+            only({"pupil"}, 404),
+        ),
+        (
+            "GET",
+            lambda w: f"/passport/entries/{entry_of(w.pupil).id}/diary/new",
+            only({"pupil"}, 404),
+        ),
+    ],
+    "passport.autosave": [("POST", lambda w: "/passport/autosave", only({"pupil"}, 400))],
+    "passport.entry_history": [
+        ("GET", lambda w: f"/passport/entries/{entry_of(w.pupil).id}/history", only({"pupil"})),
+        (
+            "GET",
+            lambda w: f"/passport/entries/{entry_of(w.other_pupil).id}/history",
+            only({"pupil"}, 404),
+        ),
+    ],
+    "passport.pupil_entry_history": [
+        (
+            "GET",
+            lambda w: f"/pupils/{w.pupil.id}/entries/{entry_of(w.pupil).id}/history",
+            only(STAFF),
+        ),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.pupil.id}/entries/{entry_of(w.other_pupil).id}/history",
+            only(STAFF, 404),
+        ),
+        (
+            "GET",
+            lambda w: (
+                f"/pupils/{w.foreign_pupil.id}/entries/{entry_of(w.foreign_pupil).id}/history"
+            ),
+            only(STAFF, 404),
+        ),
+    ],
     "passport.timeline": [("GET", lambda w: "/passport/timeline", only({"pupil"}))],
     "passport.entry": [
         ("GET", lambda w: f"/passport/entries/{entry_of(w.pupil).id}", only({"pupil"})),
@@ -206,6 +336,212 @@ CASES = {
             "GET",
             lambda w: f"/pupils/{w.foreign_pupil.id}/entries/{entry_of(w.foreign_pupil).id}",
             only(STAFF, 404),
+        ),
+    ],
+    "passport.skills": [("GET", lambda w: "/passport/skills", only({"pupil"}))],
+    "passport.rate_skill": [
+        ("GET", lambda w: "/passport/skills/listening/rate", only({"pupil"})),
+        ("GET", lambda w: "/passport/skills/juggling/rate", only({"pupil"}, 404)),
+    ],
+    "passport.skill_history": [
+        ("GET", lambda w: "/passport/skills/listening", only({"pupil"})),
+        ("GET", lambda w: "/passport/skills/juggling", only({"pupil"}, 404)),
+    ],
+    "passport.aspirations": [("GET", lambda w: "/passport/aspirations", only({"pupil"}))],
+    "passport.destinations": [
+        ("GET", lambda w: "/passport/destinations", only({"pupil"})),
+        ("POST", lambda w: "/passport/destinations", only({"pupil"}, 400)),
+    ],
+    "passport.profile": [("GET", lambda w: "/passport/profile", only({"pupil"}))],
+    "passport.edit_profile": [("GET", lambda w: "/passport/profile/edit", only({"pupil"}))],
+    "passport.profile_history": [("GET", lambda w: "/passport/profile/history", only({"pupil"}))],
+    "passport.pupil_skills": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/skills", only(STAFF)),
+        ("GET", lambda w: f"/pupils/{w.other_pupil.id}/skills", only(STAFF, tutor=404)),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/skills", only(STAFF, 404)),
+    ],
+    "passport.pupil_skill_history": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/skills/listening", only(STAFF)),
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/skills/juggling", only(STAFF, 404)),
+        ("GET", lambda w: f"/pupils/{w.other_pupil.id}/skills/listening", only(STAFF, tutor=404)),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/skills/listening", only(STAFF, 404)),
+    ],
+    "passport.pupil_aspirations": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/aspirations", only(STAFF)),
+        ("GET", lambda w: f"/pupils/{w.other_pupil.id}/aspirations", only(STAFF, tutor=404)),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/aspirations", only(STAFF, 404)),
+    ],
+    "passport.pupil_profile": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/profile", only(STAFF)),
+        ("GET", lambda w: f"/pupils/{w.other_pupil.id}/profile", only(STAFF, tutor=404)),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/profile", only(STAFF, 404)),
+    ],
+    "passport.pupil_profile_history": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/profile/history", only(STAFF)),
+        ("GET", lambda w: f"/pupils/{w.other_pupil.id}/profile/history", only(STAFF, tutor=404)),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/profile/history", only(STAFF, 404)),
+    ],
+    "passport.queue": [("GET", lambda w: "/sign-off", only({"tutor", *CAREERS}))],
+    "passport.decide": [
+        ("POST", lambda w: f"/sign-off/{entry_of(w.pupil).id}", only({"tutor", *CAREERS}, 400)),
+        (
+            "POST",
+            lambda w: f"/sign-off/{entry_of(w.other_pupil).id}",
+            only(CAREERS, 400, tutor=404),
+        ),
+        (
+            "POST",
+            lambda w: f"/sign-off/{entry_of(w.foreign_pupil).id}",
+            only({"pupil", "family"}, 403, others=404),
+        ),
+    ],
+    "media.file": [
+        (
+            "GET",
+            lambda w: f"/media/{photo_of(w.pupil).id}",
+            only({"pupil"} | set(STAFF), others=404),
+        ),
+        (
+            "GET",
+            lambda w: f"/media/{photo_of(w.other_pupil).id}",
+            only(set(STAFF) - {"tutor"}, others=404),
+        ),
+        ("GET", lambda w: f"/media/{photo_of(w.foreign_pupil).id}", only((), others=404)),
+    ],
+    "media.thumbnail": [
+        (
+            "GET",
+            lambda w: f"/media/{photo_of(w.pupil).id}/thumbnail",
+            only({"pupil"} | set(STAFF), others=404),
+        ),
+        ("GET", lambda w: f"/media/{photo_of(w.foreign_pupil).id}/thumbnail", only((), others=404)),
+    ],
+    "guidance.pupil_guidance": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/guidance", only(STAFF)),
+        ("GET", lambda w: f"/pupils/{w.other_pupil.id}/guidance", only(STAFF, tutor=404)),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/guidance", only(STAFF, 404)),
+    ],
+    "guidance.new_interview": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/guidance/interviews/new", only(CAREERS)),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.other_pupil.id}/guidance/interviews/new",
+            only(CAREERS, tutor=404),
+        ),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.foreign_pupil.id}/guidance/interviews/new",
+            only(STAFF, 404),
+        ),
+        ("POST", lambda w: f"/pupils/{w.pupil.id}/guidance/interviews/new", only(CAREERS, 422)),
+    ],
+    "guidance.new_note": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/guidance/notes/new", only({*CAREERS, "tutor"})),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.other_pupil.id}/guidance/notes/new",
+            only(CAREERS, tutor=404),
+        ),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/guidance/notes/new", only(STAFF, 404)),
+        (
+            "POST",
+            lambda w: f"/pupils/{w.pupil.id}/guidance/notes/new",
+            only({*CAREERS, "tutor"}, 422),
+        ),
+    ],
+    "guidance.new_action": [
+        (
+            "GET",
+            lambda w: f"/pupils/{w.pupil.id}/guidance/actions/new",
+            only({*CAREERS, "tutor"}),
+        ),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.other_pupil.id}/guidance/actions/new",
+            only(CAREERS, tutor=404),
+        ),
+        ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/guidance/actions/new", only(STAFF, 404)),
+        (
+            "POST",
+            lambda w: f"/pupils/{w.pupil.id}/guidance/actions/new",
+            only({*CAREERS, "tutor"}, 422),
+        ),
+    ],
+    "guidance.set_action_status": [
+        (
+            "POST",
+            lambda w: f"/pupils/{w.pupil.id}/guidance/actions/{action_of(w.pupil).id}/status",
+            only({*CAREERS, "tutor"}, 400),
+        ),
+        (
+            "POST",
+            lambda w: f"/pupils/{w.pupil.id}/guidance/actions/{action_of(w.other_pupil).id}/status",
+            only({*CAREERS, "tutor"}, 404),
+        ),
+        (
+            "POST",
+            lambda w: (
+                f"/pupils/{w.foreign_pupil.id}/guidance/actions/"
+                f"{action_of(w.foreign_pupil).id}/status"
+            ),
+            only(STAFF, 404),
+        ),
+    ],
+    "guidance.comment_on_entry": [
+        (
+            "POST",
+            lambda w: f"/pupils/{w.pupil.id}/entries/{entry_of(w.pupil).id}/comments",
+            only(STAFF, 422),
+        ),
+        (
+            "POST",
+            lambda w: f"/pupils/{w.other_pupil.id}/entries/{entry_of(w.other_pupil).id}/comments",
+            only(STAFF, 422, tutor=404),
+        ),
+        (
+            "POST",
+            lambda w: f"/pupils/{w.pupil.id}/entries/{entry_of(w.other_pupil).id}/comments",
+            only(STAFF, 404),
+        ),
+        (
+            "POST",
+            lambda w: (
+                f"/pupils/{w.foreign_pupil.id}/entries/{entry_of(w.foreign_pupil).id}/comments"
+            ),
+            only(STAFF, 404),
+        ),
+    ],
+    "guidance.my_guidance": [("GET", lambda w: "/guidance", only({"pupil"}))],
+    "guidance.reply": [
+        ("POST", lambda w: f"/guidance/note/{note_of(w.pupil).id}/reply", only({"pupil"}, 422)),
+        (
+            "POST",
+            lambda w: f"/guidance/note/{note_of(w.pupil, 'staff').id}/reply",
+            only({"pupil"}, 404),
+        ),
+        (
+            "POST",
+            lambda w: f"/guidance/note/{note_of(w.other_pupil).id}/reply",
+            only({"pupil"}, 404),
+        ),
+        (
+            "POST",
+            lambda w: f"/guidance/entry/{entry_of(w.pupil).id}/reply",
+            only({"pupil"}, 422),
+        ),
+        ("POST", lambda w: "/guidance/badger/1/reply", only({"pupil"}, 404)),
+    ],
+    "guidance.mark_done": [
+        ("POST", lambda w: f"/guidance/actions/{action_of(w.pupil).id}/done", only({"pupil"}, 302)),
+        (
+            "POST",
+            lambda w: f"/guidance/actions/{action_of(w.pupil, 'agency').id}/done",
+            only({"pupil"}, 403),
+        ),
+        (
+            "POST",
+            lambda w: f"/guidance/actions/{action_of(w.other_pupil).id}/done",
+            only({"pupil"}, 404),
         ),
     ],
 }

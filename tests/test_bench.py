@@ -30,22 +30,57 @@ def test_bench_prints_a_line_for_each_named_figure(runner):
     )
     assert result.exit_code == 0, result.output
     printed = figures(result.output)
-    assert set(printed) == {"sign-in-page", "home-pupil"}
+    assert set(printed) == {"sign-in-page", "home-pupil", "home-pupil-bare"}
     assert "20 pupils" in result.output
     assert "3 rounds per figure" in result.output
+
+
+def full_lines(output: str) -> dict[str, str]:
+    return {m["name"]: line for line in output.splitlines() if (m := FIGURE.match(line))}
+
+
+def number(line: str, label: str) -> float:
+    return float(re.search(rf"{label} ([\d,.]+)", line)[1].replace(",", ""))
+
+
+def test_pages_are_measured_beside_a_bare_route_returning_the_same_bytes(runner):
+    """The timeline of a pupil with 500 entries (first and last page) and the pupil's home,
+    each with a "-bare" line: the same bytes, no queries, and the ratio in the page's note."""
+    result = runner.invoke(
+        args=["bench", "timeline-500", "home-pupil", "--pupils", "5", "--rounds", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    printed = full_lines(result.output)
+    pages = ("timeline-500", "timeline-500-last", "home-pupil")
+    assert set(printed) == {*pages, *(f"{page}-bare" for page in pages)}
+    for page in pages:
+        line, bare = printed[page], printed[f"{page}-bare"]
+        assert number(line, "bytes") == number(bare, "bytes") > 1000
+        assert number(line, "queries") > 0
+        assert number(bare, "queries") == 0
+        assert re.search(r"[\d.]+× the bare route\)$", line), line
+    assert "(page 1 of 25;" in printed["timeline-500"]
+    assert "(page 25;" in printed["timeline-500-last"]
 
 
 def test_bench_with_an_unknown_name_lists_the_known_ones(runner):
     result = runner.invoke(args=["bench", "home-pupil", "nope", "--pupils", "1", "--rounds", "1"])
     assert result.exit_code == 2
     assert "Unknown benchmark: nope" in result.output
-    for name in ("sign-in-page", "sign-in", "home-admin", "bare", "roster-import-2000"):
+    for name in (
+        "sign-in-page",
+        "sign-in",
+        "home-admin",
+        "bare",
+        "roster-import-2000",
+        "timeline-500",
+    ):
         assert name in result.output
     assert "median" not in result.output
 
 
 def test_every_issue_benchmark_is_registered():
-    assert list(bench.BENCHMARKS)[:8] == [
+    assert list(bench.BENCHMARKS)[:9] == [
         "sign-in-page",
         "sign-in",
         "home-pupil",
@@ -54,6 +89,7 @@ def test_every_issue_benchmark_is_registered():
         "home-admin",
         "bare",
         "roster-import-2000",
+        "timeline-500",
     ]
 
 

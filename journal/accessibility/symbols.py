@@ -9,6 +9,7 @@ Stop words ("the", "and", "to") never get a symbol.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections.abc import Iterator
@@ -222,4 +223,19 @@ def symbolise_text(text: str, symbol_url) -> Markup:
         )
         at = match.end
     out.append(escape(text[at:]))
+    return Markup("").join(out)
+
+
+HTML_TAG = re.compile(r"(<[^>]*>)")
+
+
+def symbolise_html(markup: Markup, symbol_url) -> Markup:
+    """Already-safe HTML (a pupil's Markdown after nh3) with symbols above the words of its
+    text; the tags themselves are kept exactly as they are."""
+    out: list[str] = []
+    for piece in HTML_TAG.split(str(markup)):
+        if piece.startswith("<"):
+            out.append(Markup(piece))  # noqa: S704 - a tag of HTML that was already safe
+        elif piece:
+            out.append(symbolise_text(html.unescape(piece), symbol_url))
     return Markup("").join(out)

@@ -15,7 +15,7 @@ from .models import OWN, STAFF_DEFAULT
 from .operations import forget_own_preferences, save_own_preferences, set_pupil_defaults
 from .permissions import can_set_view_defaults
 from .queries import current_view_settings, effective_settings, preference_rows
-from .symbols import symbolise_text
+from .symbols import symbolise_html, symbolise_text
 
 
 @bp.app_template_global()
@@ -34,6 +34,16 @@ def symbolise(context, text):
         return escape(text)
     prefix = url_for("static", filename="vendor/openmoji/")
     return symbolise_text(text, lambda hexcode: f"{prefix}{hexcode}.svg")
+
+
+@bp.app_template_filter("symbolise_html")
+@pass_context
+def symbolise_html_filter(context, markup):
+    """Safe HTML (pupils' writing after the markdown filter) with symbols when they are on."""
+    if not current_view_settings().symbols:
+        return markup
+    prefix = url_for("static", filename="vendor/openmoji/")
+    return symbolise_html(markup, lambda hexcode: f"{prefix}{hexcode}.svg")
 
 
 @bp.route("/settings/view", methods=["GET", "POST"])

@@ -1,14 +1,27 @@
 from __future__ import annotations
 
-from flask import render_template
+from flask import current_app, render_template
 from flask_login import current_user, login_required
 from sqlalchemy import text
 
 from journal.extensions import db
+from journal.guidance import queries as guidance
+from journal.passport.journey import journey_for
 from journal.passport.queries import drafts_of
 from journal.schools.queries import tutor_groups_of
 
 from . import bp
+
+# The pupil's own pages, in the order the home page lists them. A page not built yet is left
+# out rather than breaking the home page.
+PUPIL_PAGES = (
+    ("passport.timeline", "My timeline"),
+    ("passport.skills", "My skills"),
+    ("passport.aspirations", "What I want to do"),
+    ("passport.profile", "All about me"),
+)
+
+HOME_ACTIONS = 5  # the home page lists this many open actions, overdue first
 
 
 @bp.route("/")
@@ -17,11 +30,31 @@ def index():
     """Each role's home page."""
     if current_user.is_pupil:
         pupil = current_user.pupil
-        drafts = drafts_of(pupil) if pupil else []
-        return render_template("home/pupil.html", pupil=pupil, drafts=drafts)
+        if pupil is None:
+            return render_template("home/pupil.html", pupil=None)
+        return render_template(
+            "home/pupil.html",
+            pupil=pupil,
+            drafts=drafts_of(pupil),
+            actions=guidance.actions_of(pupil, for_pupil=True, open_only=True, limit=HOME_ACTIONS),
+            advice=guidance.latest_advice(pupil),
+            journey=journey_for(pupil),
+            pages=_built(PUPIL_PAGES),
+        )
     if current_user.is_staff:
-        return render_template("home/staff.html", groups=tutor_groups_of(current_user))
+        return render_template(
+            "home/staff.html",
+            groups=tutor_groups_of(current_user),
+            overdue=guidance.overdue_actions_owned_by(current_user),
+            recent=guidance.recently_opened_pupils(current_user),
+        )
     return render_template("home/family.html")
+
+
+def _built(pages: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    return [
+        (endpoint, label) for endpoint, label in pages if endpoint in current_app.view_functions
+    ]
 
 
 @bp.route("/about")

@@ -146,7 +146,12 @@ def benchmark_of_entry(kind: str, content: dict) -> int | None:
     return None
 
 
-STATES = {"draft": "Draft", "submitted": "Saved"}
+STATES = {
+    "draft": "Draft",
+    "submitted": "Waiting to be signed off",
+    "signed": "Signed off",
+    "returned": "Returned with a comment",
+}
 
 PUPIL = "pupil"
 SOURCES = {
@@ -176,6 +181,9 @@ FEELINGS = {
     4: "Happy",
     5: "Very happy",
 }
+
+# The five faces of the feelings scale: OpenMoji code points (static/vendor/openmoji/).
+FACES = {1: "1F622", 2: "1F641", 3: "1F610", 4: "1F642", 5: "1F600"}
 
 # The fields each kind's revision holds, in the order they are shown. Every kind also holds
 # "occurred_on" (the day it happened, or began) and "attachments" (the files it shows).
@@ -228,3 +236,16 @@ PROMPTS = {
     "what_i_learned": "What did you learn?",
     "what_next": "What next?",
 }
+
+# Where a kind asks a question in other words.
+QUESTIONS = {
+    (DIARY, "what_i_did"): "What did you do that day?",
+    (DIARY, "what_next"): "What next?",
+    (WORKPLACE, "who_i_met"): "Who did you work with?",
+    (ACHIEVEMENT, "what_i_did"): "What did you do to get it?",
+    (ACHIEVEMENT, "what_i_learned"): "What does it show about you?",
+}
+
+
+def question_for(kind: str, name: str) -> str:
+    return QUESTIONS.get((kind, name), PROMPTS.get(name, name))

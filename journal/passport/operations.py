@@ -15,14 +15,19 @@ from . import kinds
 from .models import Entry, EntryRevision
 from .queries import entry_by_client_id
 
-STATES = ("draft", "submitted")
+STATES = ("draft", "submitted", "signed", "returned")
 
 
-def date_problem(pupil: Pupil, day: date | None) -> str | None:
-    """Why ``day`` cannot be when something in this pupil's passport happened, or None."""
+class StaleVersion(Exception):
+    """The entry changed after the person opened it: nothing was saved or signed."""
+
+
+def date_problem(pupil: Pupil, day: date | None, *, future_ok: bool = False) -> str | None:
+    """Why ``day`` cannot be when something in this pupil's passport happened, or None.
+    (``future_ok`` for the last day of a placement still going on.)"""
     if day is None:
         return None
-    if day > today():
+    if day > today() and not future_ok:
         return "That date is in the future. Choose the day it happened."
     if day < pupil.record_began_on:
         began = f"{pupil.record_began_on:%-d %B %Y}"
@@ -73,14 +78,79 @@ def record_entry(
 
 def revise_entry(entry: Entry, *, content: dict, state: str, author: User) -> bool:
     """Save new content as a new revision (revisions are never edited); return whether one was
-    written. Saving exactly what is already there writes nothing new but can change the state."""
+    written. Saving exactly what is already there writes nothing new but can change the state
+    (a signed entry saved unchanged stays signed). New content on a signed or returned entry
+    is submitted again: it needs signing again, and the signed revision stays in the history."""
+    unchanged = entry.current_revision is not None and entry.current_revision.content == content
+    if unchanged and entry.state == "signed" and state == "submitted":
+        return False
     entry.state = _checked(state)
     entry.updated_at = utcnow()
-    if entry.current_revision is not None and entry.current_revision.content == content:
+    if unchanged:
         return False
     _copy_summary(entry, entry.kind, content)
     _add_revision(entry, content, author, number=entry.revision_count + 1)
     return True
+
+
+def save_entry(
+    pupil: Pupil,
+    *,
+    kind: str,
+    client_id: str,
+    content: dict,
+    state: str,
+    author: User,
+    shared_with_family: bool,
+    attachments: list | None = None,
+    parent: Entry | None = None,
+) -> tuple[Entry, bool]:
+    """What the new-entry pages do: record the entry or, when this client id is a draft already
+    (saved as the pupil typed, or an earlier "Save as draft"), carry on with that draft.
+    A client id that is already a saved entry is a replay: it returns the entry unchanged.
+    Returns ``(entry, changed)``."""
+    content = content | {"attachments": [a.as_content() for a in attachments or []]}
+    existing = entry_by_client_id(pupil, client_id)
+    if existing is not None and not existing.is_draft:
+        return existing, False
+    if existing is None:
+        entry, changed = record_entry(
+            pupil,
+            kind=kind,
+            client_id=client_id,
+            content=content,
+            state=state,
+            author=author,
+            parent=parent,
+        )
+    else:
+        entry = existing
+        changed = revise_entry(entry, content=content, state=state, author=author)
+    entry.shared_with_family = shared_with_family
+    _claim(attachments or [], entry)
+    return entry, changed
+
+
+def change_entry(
+    entry: Entry,
+    *,
+    content: dict,
+    state: str,
+    author: User,
+    shared_with_family: bool,
+    attachments: list | None = None,
+) -> bool:
+    """An edit of an existing entry: a new revision if anything changed."""
+    content = content | {"attachments": [a.as_content() for a in attachments or []]}
+    changed = revise_entry(entry, content=content, state=state, author=author)
+    entry.shared_with_family = shared_with_family
+    _claim(attachments or [], entry)
+    return changed
+
+
+def _claim(attachments: list, entry: Entry) -> None:
+    for attachment in attachments:
+        attachment.entry_id = entry.id
 
 
 def _add_revision(entry: Entry, content: dict, author: User, *, number: int) -> EntryRevision:
@@ -103,3 +173,57 @@ def _copy_summary(entry: Entry, kind: str, content: dict) -> None:
     entry.occurred_on = date.fromisoformat(content["occurred_on"])
     entry.category = kinds.category_of_entry(kind, content)
     entry.benchmark = kinds.benchmark_of_entry(kind, content)
+
+
+def decide_sign_off(
+    entry: Entry,
+    *,
+    revision_id: int,
+    decision: str,
+    signer: User,
+    signer_role: str,
+    comment: str = "",
+):
+    """Sign off (``decision="signed"``) or return (``"returned"``) the revision the signer saw.
+
+    ``revision_id`` is the revision on the signer's screen. The state changes with one
+    conditional UPDATE (where the entry still shows that revision and is still waiting), so a
+    pupil saving a new version, or a second member of staff deciding at the same moment,
+    makes this raise :class:`StaleVersion` and changes nothing: nobody signs what they did
+    not see, and no update is lost.
+    """
+    from sqlalchemy import update
+
+    from .models import SignOff
+    from .signing import revision_sha256
+
+    if decision not in ("signed", "returned"):
+        raise ValueError(f"unknown decision {decision!r}")
+    moved = db.session.execute(
+        update(Entry)
+        .where(
+            Entry.id == entry.id,
+            Entry.current_revision_id == revision_id,
+            Entry.state == "submitted",
+        )
+        .values(state=decision, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if moved.rowcount != 1:
+        db.session.expire(entry)
+        raise StaleVersion
+    db.session.expire(entry)
+    revision = db.session.get(EntryRevision, revision_id)
+    sign_off = SignOff(
+        entry_id=entry.id,
+        revision_id=revision_id,
+        decision=decision,
+        comment=comment.strip(),
+        content_sha256=revision_sha256(entry, revision),
+        signer_id=signer.id,
+        signer_name=signer.display_name,
+        signer_role=signer_role,
+    )
+    db.session.add(sign_off)
+    db.session.flush()
+    return sign_off

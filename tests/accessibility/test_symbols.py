@@ -129,6 +129,22 @@ def test_every_symbol_is_decorative(symbols_on):
     assert all('alt=""' in img and 'aria-hidden="true"' in img for img in images)
 
 
+def test_pupils_writing_gets_symbols_and_stays_safe(symbols_on):
+    html = render_template_string(
+        "{{ text|markdown }}",
+        text="I went to the **hospital** & met a nurse <script>x()</script> [work](javascript:y)",
+    )
+    assert '<strong><span class="sym">' in html and "<span>hospital</span>" in html
+    assert "<span>nurse</span>" in html and "&amp;" in html
+    assert "<script>" not in html and "javascript:" not in html
+
+
+def test_pupils_writing_has_no_symbols_when_they_are_off(app):
+    with app.test_request_context("/"):
+        html = render_template_string("{{ '**work** & play'|markdown }}")
+    assert html == "<p><strong>work</strong> &amp; play</p>"
+
+
 def test_symbolise_returns_escaped_text_when_symbols_are_off(app, make):
     with app.test_request_context("/"):
         html = render_template_string("{{ '<b>work</b> experience'|symbolise }}")
@@ -139,6 +155,13 @@ def test_coverage_of_the_interface_meets_the_goal():
     measured = coverage.measure(coverage.interface_texts())
     assert measured.content_words > 300
     assert measured.share >= 0.9, measured.missing.most_common(20)
+
+
+def test_coverage_of_pupils_demo_writing_meets_the_goal():
+    texts = coverage.demo_entry_texts(pupils=12)
+    measured = coverage.measure(texts)
+    assert measured.content_words > 2000
+    assert measured.share >= 0.75, measured.missing.most_common(20)
 
 
 def test_template_text_strips_jinja_and_html():

@@ -176,3 +176,31 @@ def test_sign_in_card_signs_the_pupil_in(visitor, new_context):
     assert path_of(phone) == "/"
     assert phone.get_by_role("heading", name="Hello Maya").is_visible()
     assert phone.get_by_text("This is your careers passport.").is_visible()
+
+
+@pytest.mark.parametrize("width", (360, 1280))
+def test_a_tutor_signs_off_and_returns_entries_in_the_queue(new_context, width):
+    """htmx swaps each decided item in place: the tutor never leaves the queue; axe passes
+    before and after."""
+    from .conftest import assert_no_sideways_scroll, check_axe
+
+    page = new_context("tutor", width=width).new_page()
+    page.goto("/sign-off")
+    check_axe(page, f"queue at {width}px")
+    assert_no_sideways_scroll(page, "queue")
+    items = page.locator("article.queue-item")
+    assert items.count() >= 2
+    first, second = items.nth(0), items.nth(1)
+    first_id, second_id = first.get_attribute("id"), second.get_attribute("id")
+
+    first.get_by_role("button", name="Sign off").click()
+    page.locator(f"#{first_id}").get_by_text("Signed off").wait_for()
+    assert path_of(page) == "/sign-off"
+
+    page.locator(f"#{second_id}").get_by_role("button", name="Return with a comment").click()
+    page.locator(f"#{second_id} .error").wait_for()
+    page.locator(f"#{second_id} textarea").fill("Please add what you learned.")
+    page.locator(f"#{second_id}").get_by_role("button", name="Return with a comment").click()
+    page.locator(f"#{second_id}").get_by_text("Returned").wait_for()
+    assert path_of(page) == "/sign-off"
+    check_axe(page, f"queue after deciding at {width}px")

@@ -44,3 +44,34 @@ def test_staff_timeline_does_not_grow_with_entries(client, login, make, pupil, t
     add_entries(make, pupil, 45)
     with_50 = statements_for(client, f"/pupils/{pupil.id}/timeline")
     assert with_5 == with_50
+
+
+def test_pupil_home_with_a_careers_journey_does_not_grow_with_entries(client, login, make, pupil):
+    """Saved entries of every kind the journey counts, over several school years."""
+    import uuid
+
+    from journal.extensions import db
+    from journal.passport.models import IntendedDestination
+    from journal.passport.operations import record_entry
+
+    db.session.add(IntendedDestination(pupil_id=pupil.id, stage="18", category="240"))
+    login(pupil.user)
+
+    def add(n: int) -> None:
+        for i in range(n):
+            day = date(2023, 9, 1) + timedelta(days=i * 20)
+            make.entry(pupil, occurred_on=day, category=("careers_fair", "university")[i % 2])
+            record_entry(
+                pupil,
+                kind="workplace",
+                client_id=str(uuid.uuid4()),
+                content={"placement_kind": "placement", "occurred_on": day.isoformat()},
+                state="submitted",
+                author=pupil.user,
+            )
+
+    add(3)
+    with_few = statements_for(client, "/")
+    add(30)
+    with_many = statements_for(client, "/")
+    assert with_few == with_many, f"/: {with_few} statements with 6 entries, {with_many} with 66"
