@@ -7,7 +7,9 @@ from sqlalchemy import text
 from journal.extensions import db
 from journal.guidance import queries as guidance
 from journal.passport.journey import journey_for
+from journal.passport.permissions import can_use_sign_off_queue
 from journal.passport.queries import drafts_of
+from journal.passport.signoff_queries import waiting_count
 from journal.schools.queries import tutor_groups_of
 
 from . import bp
@@ -46,6 +48,7 @@ def index():
             "home/staff.html",
             groups=tutor_groups_of(current_user),
             overdue=guidance.overdue_actions_owned_by(current_user),
+            waiting=waiting_count(current_user) if can_use_sign_off_queue(current_user) else None,
             recent=guidance.recently_opened_pupils(current_user),
         )
     return render_template("home/family.html")

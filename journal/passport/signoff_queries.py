@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort
-from sqlalchemy import Select, false, or_, select
+from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from journal.accounts.models import User
@@ -53,20 +53,26 @@ def _with_what_an_item_shows(query: Select) -> Select:
     )
 
 
+def _waiting(user: User, query):
+    return query.join(EntryRevision, EntryRevision.id == Entry.current_revision_id).where(
+        Entry.state == "submitted",
+        Entry.pupil_id.in_(pupils_to_sign_off(user)),
+        or_(Entry.created_by_id.is_(None), Entry.created_by_id != user.id),
+        or_(EntryRevision.author_id.is_(None), EntryRevision.author_id != user.id),
+    )
+
+
+def waiting_count(user: User) -> int:
+    """How many entries wait for ``user`` to sign off (one query), for the staff home page."""
+    return db.session.scalar(_waiting(user, select(func.count(Entry.id)))) or 0
+
+
 def waiting_for(user: User, *, page: int = 1) -> QueuePage:
     """Entries waiting to be signed off that ``user`` may sign off, oldest first (by when they
     were last saved), leaving out any they wrote. Two queries whatever the number of entries."""
     page = max(page, 1)
-    query = (
-        _with_what_an_item_shows(select(Entry))
-        .join(EntryRevision, EntryRevision.id == Entry.current_revision_id)
-        .where(
-            Entry.state == "submitted",
-            Entry.pupil_id.in_(pupils_to_sign_off(user)),
-            or_(Entry.created_by_id.is_(None), Entry.created_by_id != user.id),
-            or_(EntryRevision.author_id.is_(None), EntryRevision.author_id != user.id),
-        )
-        .order_by(Entry.updated_at, Entry.id)
+    query = _waiting(user, _with_what_an_item_shows(select(Entry))).order_by(
+        Entry.updated_at, Entry.id
     )
     rows = list(db.session.scalars(query.limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)))
     return QueuePage(rows[:PAGE_SIZE], page, len(rows) > PAGE_SIZE)

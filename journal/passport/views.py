@@ -338,7 +338,7 @@ def pupil_entry_history(pupil_id: int, entry_id: int):
     )
 
 
-@bp.context_processor
+@bp.app_context_processor  # staff pages elsewhere (the pupil record) show entries too
 def _passport_words() -> dict:
     return {
         "kinds": kinds.KINDS,
