@@ -250,6 +250,7 @@ CASES = {
         ),
         ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/view-settings", only((), others=404)),
     ],
+    "passport.simple_record": [("GET", lambda w: "/passport/simple", only({"pupil"}))],
     "passport.record_something": [("GET", lambda w: "/passport/record", only({"pupil"}))],
     "passport.new_entry": [
         ("GET", lambda w: "/passport/new/encounter", only({"pupil"})),

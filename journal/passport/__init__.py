@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("passport", __name__)
 
-from . import plans_views, signoff_views, views  # noqa: E402, F401
+from . import plans_views, signoff_views, simple_views, views  # noqa: E402, F401

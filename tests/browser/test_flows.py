@@ -204,3 +204,46 @@ def test_a_tutor_signs_off_and_returns_entries_in_the_queue(new_context, width):
     page.locator(f"#{second_id}").get_by_text("Returned").wait_for()
     assert path_of(page) == "/sign-off"
     check_axe(page, f"queue after deciding at {width}px")
+
+
+def tab_to(page, selector: str, limit: int = 120) -> None:
+    """Press Tab until the element matching ``selector`` has the focus (keyboard only)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            "(s) => document.activeElement && document.activeElement.matches(s)", selector
+        ):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_a_pupil_records_an_encounter_with_the_keyboard_only(new_context):
+    """No mouse: Tab between fields, arrow keys in the radio groups, Space, Enter to save."""
+    from .conftest import check_axe
+
+    page = new_context("pupil", width=360).new_page()
+    page.goto("/")
+    tab_to(page, "a[href='/passport/record']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, "a[href='/passport/new/encounter']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, "input[name=category]")
+    page.keyboard.press("ArrowDown")  # the second choice: a careers fair
+    tab_to(page, "input[name=organisation]")
+    page.keyboard.type("Keyboard Careers Fair")
+    tab_to(page, "textarea[name=what_i_did]")
+    page.keyboard.type("I talked to a nurse and a builder.")
+    tab_to(page, "input[name=feeling]")
+    page.keyboard.press("ArrowRight")
+    tab_to(page, "[name=save]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text() == "A careers fair: Keyboard Careers Fair"
+    assert (
+        page.get_by_text("Unhappy (2 out of 5)").is_visible()
+        or page.get_by_text("out of 5").is_visible()
+    )
+    check_axe(page, "entry saved with the keyboard")

@@ -205,6 +205,7 @@ PAGES = {
     "school-settings": ("admin", _goto("/admin/school"), True),
     "view-settings": ("pupil", _goto("/settings/view"), True),
     "sign-off-queue": ("tutor", _goto("/sign-off"), True),
+    "simple-record": ("pupil", _goto("/passport/simple"), True),
     "my-guidance": ("pupil", _goto("/guidance"), True),
     "pupil-guidance": ("careers", _about_pupil("/pupils/{pupil}/guidance"), True),
     "new-interview": ("careers", _about_pupil("/pupils/{pupil}/guidance/interviews/new"), True),

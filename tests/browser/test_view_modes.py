@@ -180,9 +180,22 @@ def test_pupil_home_screenshots(shared_page, live_server, mode):
     classes = set((page.locator("html").get_attribute("class") or "").split())
     assert MODE_CLASSES[mode] <= classes, classes
     check_view(page, f"pupil home in the {mode} view at 360px")
-    page.wait_for_function("[...document.images].every(img => img.complete)")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"home-{mode}.png"), full_page=True)
+    _shoot(page, f"home-{mode}")
+    page.goto("/passport/timeline")
+    page.locator("ol.timeline a").first.click()
+    page.wait_for_load_state()
+    check_view(page, f"an entry in the {mode} view at 360px")
+    _shoot(page, f"entry-{mode}")
+    page.goto("/passport/simple")
+    check_view(page, f"simple recording in the {mode} view at 360px")
+    _shoot(page, f"simple-{mode}")
+
+
+def _shoot(page, name: str) -> None:
+    """A README screenshot (docs/screenshots/), once every picture has loaded."""
+    page.wait_for_function("[...document.images].every(img => img.complete)")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 FAKE_SPEECH = """
