@@ -23,6 +23,7 @@ BLUEPRINTS = (
     "journal.passport",
     "journal.media",
     "journal.guidance",
+    "journal.documents",
 )
 
 

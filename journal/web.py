@@ -134,6 +134,7 @@ def nav_items(user) -> list[tuple[str, str]]:
             ("passport.skills", "My skills"),
             ("passport.aspirations", "What I want to do"),
             ("passport.profile", "All about me"),
+            ("documents.my_documents", "My CVs"),
         ]
     if user.is_staff:
         items.append(("schools.pupil_list", "Pupils"))

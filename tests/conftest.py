@@ -21,6 +21,7 @@ from sqlalchemy import text
 from journal import create_app
 from journal.extensions import db
 
+from .access_support import world  # noqa: F401 (the access tests' fixture)
 from .factories import Factory
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")

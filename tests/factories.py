@@ -109,3 +109,11 @@ class Factory:
             author=pupil.user,
         )
         return entry
+
+    def document(self, pupil, *, kind: str = "cv", title: str = "My CV", content=None, **extra):
+        """A pupil's CV or statement with its first version (empty unless ``content``)."""
+        from journal.documents import operations
+
+        return operations.create_document(
+            pupil, kind=kind, title=title, by=pupil.user, content=content, **extra
+        )

@@ -8,12 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from journal.accounts.models import User
 from journal.extensions import db
 from journal.schools.models import Pupil
 from tests.factories import valid_upn
@@ -25,6 +25,7 @@ from .conftest import (
     screenshot,
     sign_in,
 )
+from .visits import _about_pupil, _goto, pupil_id_of
 
 pytestmark = pytest.mark.browser
 
@@ -82,31 +83,6 @@ SCREENSHOT_PAGES = {
 
 
 # --- pages reached by one visit ----------------------------------------------------------------
-
-
-def _goto(path: str):
-    def visit(page, live_server):
-        response = page.goto(path)
-        return response.status
-
-    return visit
-
-
-def pupil_id_of(live_server, username: str) -> int:
-    """The id of the pupil record linked to a demo account."""
-    with live_server.app.app_context():
-        return db.session.scalar(
-            select(Pupil.id).join(User, Pupil.user_id == User.id).where(User.username == username)
-        )
-
-
-def _about_pupil(path: str):
-    """A staff page about the demo pupil: ``path`` holds ``{pupil}``."""
-
-    def visit(page, live_server):
-        return page.goto(path.format(pupil=pupil_id_of(live_server, "pupil"))).status
-
-    return visit
 
 
 def _guidance_form_errors(path: str):
@@ -245,6 +221,14 @@ PAGES = {
     "not-found-signed-in": ("tutor", _goto("/pupils/999999"), False),
 }
 EXPECTED_STATUS = {"not-found": 404, "not-found-signed-in": 404, "forbidden": 403}
+
+# Each domain may keep its pages in tests/browser/page_sets/<domain>.py (PAGES, and
+# EXPECTED_STATUS where a page answers with an error on purpose).
+for _module in sorted(Path(__file__).with_name("page_sets").glob("[!_]*.py")):
+    _found = import_module(f"tests.browser.page_sets.{_module.stem}")
+    assert not set(_found.PAGES) & set(PAGES), f"{_module.name} repeats page names"
+    PAGES.update(_found.PAGES)
+    EXPECTED_STATUS.update(getattr(_found, "EXPECTED_STATUS", {}))
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,8 @@
+"""Documents built from the passport: CVs and personal statements, with versions, staff
+feedback and exports (PDF, DOCX, plain text)."""
+
+from flask import Blueprint
+
+bp = Blueprint("documents", __name__)
+
+from . import views  # noqa: E402, F401

@@ -1,0 +1,100 @@
+"""The pupil's list of CVs and statements, starting a new one, and the staff list for a pupil.
+
+Each kind has its own pages (``cv_views``, ``statement_views``); ``documents.open`` sends a
+document to the right one."""
+
+from __future__ import annotations
+
+from flask import abort, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from journal.audit.operations import record
+from journal.extensions import db
+from journal.schools.queries import pupil_for
+
+from . import bp, operations, queries
+from .forms import KIND_HINTS, NewDocumentForm
+from .models import CV, Document
+from .permissions import can_write_documents
+
+
+def edit_url(document: Document) -> str:
+    """Where the pupil works on ``document``."""
+    if document.kind == CV:
+        return url_for("documents.cv", document_id=document.id)
+    return url_for("documents.statement", document_id=document.id)
+
+
+def staff_url(document: Document) -> str:
+    """Where staff read ``document`` and give feedback."""
+    endpoint = "documents.pupil_cv" if document.kind == CV else "documents.pupil_statement"
+    return url_for(endpoint, pupil_id=document.pupil_id, document_id=document.id)
+
+
+@bp.app_context_processor
+def _document_links():
+    return {"document_edit_url": edit_url, "document_staff_url": staff_url}
+
+
+def _own_pupil():
+    pupil = current_user.pupil if current_user.is_pupil else None
+    if not can_write_documents(current_user, pupil):
+        abort(403)
+    return pupil
+
+
+@bp.route("/documents")
+@login_required
+def my_documents():
+    pupil = _own_pupil()
+    return render_template(
+        "documents/list.html",
+        pupil=pupil,
+        documents=queries.documents_of(pupil),
+        archived=queries.documents_of(pupil, archived=True),
+        for_pupil=True,
+    )
+
+
+@bp.route("/documents/new", methods=["GET", "POST"])
+@login_required
+def new_document():
+    pupil = _own_pupil()
+    form = NewDocumentForm()
+    if form.validate_on_submit():
+        document = operations.create_document(
+            pupil,
+            kind=form.kind.data,
+            title=form.title.data,
+            by=current_user,
+            char_limit=form.char_limit.data if form.kind.data == "statement" else None,
+        )
+        db.session.commit()
+        return redirect(edit_url(document))
+    status = 422 if form.errors else 200
+    return render_template("documents/new.html", form=form, hints=KIND_HINTS), status
+
+
+@bp.route("/documents/<int:document_id>")
+@login_required
+def open_document(document_id: int):
+    document = queries.own_document(current_user, document_id)
+    return redirect(edit_url(document))
+
+
+@bp.route("/pupils/<int:pupil_id>/documents")
+@login_required
+def pupil_documents(pupil_id: int):
+    """A pupil's CVs and statements, for staff in scope; audited."""
+    if not current_user.is_staff:
+        abort(403)
+    pupil = pupil_for(current_user, pupil_id)
+    record("pupil_documents_opened", actor=current_user, pupil=pupil)
+    db.session.commit()
+    return render_template(
+        "documents/list.html",
+        pupil=pupil,
+        documents=queries.documents_of(pupil),
+        archived=queries.documents_of(pupil, archived=True),
+        for_pupil=False,
+    )
