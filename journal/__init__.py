@@ -24,6 +24,9 @@ BLUEPRINTS = (
     "journal.media",
     "journal.guidance",
     "journal.documents",
+    "journal.portable",
+    "journal.offline",
+    "journal.family",
 )
 
 

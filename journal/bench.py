@@ -532,3 +532,15 @@ def _prepare(app: Flask, url: str, pupils: int) -> None:
         seed_demo(pupils=pupils)
         add_demo_entries(find_by_login(SIGN_IN_AS).pupil, TIMELINE_ENTRIES)
         db.session.commit()
+
+
+def _register_domain_benchmarks() -> None:
+    """Benchmarks that live with their domain, run after the page benchmarks."""
+    from journal.documents.bench import documents_benchmark
+    from journal.offline.bench import bench_offline
+
+    benchmark("cv-export")(documents_benchmark)
+    benchmark("offline")(bench_offline)
+
+
+_register_domain_benchmarks()

@@ -168,9 +168,15 @@ def seed_demo(
     _pupils(school, groups, pupils, rng)
     sign_ins += _demo_pupil(school)
     db.session.flush()
+    from journal.family.demo import seed_family
+
+    sign_ins += seed_family(school)  # Kim Patel, user "family", linked to Maya as "Mum"
     if passports:
         _passports(school, seed=seed)
         _maya_signed_and_advised(school)
+        from journal.documents.demo import seed_maya_documents
+
+        seed_maya_documents()
     return school, sign_ins
 
 

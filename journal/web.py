@@ -136,6 +136,8 @@ def nav_items(user) -> list[tuple[str, str]]:
             ("passport.profile", "All about me"),
             ("documents.my_documents", "My CVs"),
         ]
+    if user.is_family:
+        items.append(("family.join", "Link another child"))
     if user.is_staff:
         items.append(("schools.pupil_list", "Pupils"))
     if user.is_careers_staff or user.has_role(Role.TUTOR):

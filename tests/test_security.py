@@ -384,3 +384,17 @@ def test_500_after_a_failed_database_write_still_renders(crashing_app, make):
     response = crashing_app.test_client().get("/test-broken-write")
     _assert_friendly(response, 500, "Something went wrong on our side")
     assert "no_such_table" not in response.text
+
+
+def test_running_the_migrations_in_a_live_process_keeps_the_error_log(app, tmp_path):
+    """Alembic's logging set-up (migrations/env.py) must not disable the app's logger: tests,
+    benchmarks and imports run upgrades inside a process whose errors must still be logged."""
+    from flask_migrate import upgrade
+
+    from .conftest import make_app
+
+    assert not app.logger.disabled
+    other = make_app(f"sqlite:///{tmp_path / 'other.sqlite3'}", tmp_path / "other")
+    with other.app_context():
+        upgrade()
+    assert not app.logger.disabled

@@ -1,12 +1,14 @@
-"""A person's view preferences: their own choices, and the defaults staff set for a pupil."""
+"""A person's view preferences (their own choices, and the defaults staff set for a pupil), and
+the symbols a school uploads for its own words."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from journal.accounts.models import User
 from journal.calendar import utcnow
 from journal.extensions import db
 from journal.types import UTCDateTime
@@ -58,3 +60,39 @@ class ViewPreferences(db.Model):
 
     def __repr__(self) -> str:
         return f"<ViewPreferences user={self.user_id} {self.set_by}>"
+
+
+class SchoolSymbol(db.Model):
+    """A picture a school uploaded for a word or phrase, shown instead of OpenMoji's.
+
+    ``term`` is what the school typed ("Work experience"); ``match_key`` is how the matcher
+    knows it (the words lower-cased, apostrophes made plain, one space between: "work
+    experience"), unique per school. The picture is kept in the app's storage under ``key``
+    (its SHA-256): like every other file, so backups and a later move to a bucket cover it.
+    """
+
+    __tablename__ = "school_symbols"
+    __table_args__ = (
+        UniqueConstraint("school_id", "match_key"),
+        CheckConstraint("media_type IN ('image/svg+xml', 'image/png')", name="media_type"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
+    term: Mapped[str] = mapped_column(String(100))
+    match_key: Mapped[str] = mapped_column(String(100))
+    key: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int]
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    uploaded_by: Mapped[User | None] = relationship()
+
+    @property
+    def is_svg(self) -> bool:
+        return self.media_type == "image/svg+xml"
+
+    def __repr__(self) -> str:
+        return f"<SchoolSymbol {self.id} {self.match_key!r}>"

@@ -5,6 +5,10 @@ OpenMoji hexcodes. Text is matched phrase-first (longest phrase wins), then word
 through plurals and common endings (works, worked, working, studies, bigger). Words written in
 capitals in the lexicon (SEND, SEN) match only when written in capitals, so "send" stays plain.
 Stop words ("the", "and", "to") never get a symbol.
+
+A school may map its own words and phrases to pictures it uploaded
+(:mod:`journal.accessibility.school_symbols`): :func:`with_school_symbols` lays them over the
+lexicon, so they win over OpenMoji's for the same word and are matched the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -89,6 +93,42 @@ def parse_lexicon(text: str) -> Lexicon:
 @cache
 def lexicon() -> Lexicon:
     return parse_lexicon(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+# How a school's own symbol is named in a lexicon, where OpenMoji's are hexcodes ("1F4BC").
+SCHOOL_CODE = "school:"
+
+
+def match_key(term: str) -> str:
+    """How the lexicon knows a word or phrase: its words normalised as in ``parse_lexicon``
+    (lower case unless written all in capitals), one space between them."""
+    key = term if term.isupper() else term.lower()
+    return " ".join(_normal(part) for part in WORD.findall(key))
+
+
+@lru_cache(maxsize=256)
+def with_school_symbols(entries: tuple[tuple[str, int], ...]) -> Lexicon:
+    """The lexicon with a school's symbols over it: ``entries`` are (match key, symbol id).
+
+    A school's word replaces OpenMoji's for the same word; a school's phrase joins the phrases,
+    so it is matched before single words. Kept per set of entries, so a school's lexicon is
+    built once, not on every request."""
+    base = lexicon()
+    if not entries:
+        return base
+    words = dict(base.words)
+    phrases = dict(base.phrases)
+    for key, symbol_id in entries:
+        parts = tuple(key.split(" "))
+        code = f"{SCHOOL_CODE}{symbol_id}"
+        if len(parts) > 1:
+            phrases[parts] = code
+        else:
+            words[parts[0]] = code
+    first_words: dict[str, int] = {}
+    for parts in phrases:
+        first_words[parts[0]] = max(first_words.get(parts[0], 0), len(parts))
+    return Lexicon(words, phrases, first_words)
 
 
 def _normal(word: str) -> str:
@@ -205,16 +245,17 @@ def _combinations(forms: list[list[str]]) -> Iterator[tuple[str, ...]]:
         yield (*exact[:-1], last)
 
 
-def symbolise_text(text: str, symbol_url) -> Markup:
+def symbolise_text(text: str, symbol_url, lex: Lexicon | None = None) -> Markup:
     """``text`` with a symbol above each matched word or phrase, everything else escaped.
 
     The image is decorative (``alt=""``, ``aria-hidden``): a screen reader reads the word once.
-    ``symbol_url(hexcode)`` gives the image address.
+    ``symbol_url(code)`` gives the image address of a hexcode or a school's ``school:<id>``;
+    ``lex`` is the lexicon to match with (OpenMoji's alone when not given).
     """
     text = str(text)
     out: list[str] = []
     at = 0
-    for match in find_matches(text):
+    for match in find_matches(text, lex):
         out.append(escape(text[at : match.start]))
         out.append(
             Markup(
@@ -229,7 +270,7 @@ def symbolise_text(text: str, symbol_url) -> Markup:
 HTML_TAG = re.compile(r"(<[^>]*>)")
 
 
-def symbolise_html(markup: Markup, symbol_url) -> Markup:
+def symbolise_html(markup: Markup, symbol_url, lex: Lexicon | None = None) -> Markup:
     """Already-safe HTML (a pupil's Markdown after nh3) with symbols above the words of its
     text; the tags themselves are kept exactly as they are."""
     out: list[str] = []
@@ -237,5 +278,5 @@ def symbolise_html(markup: Markup, symbol_url) -> Markup:
         if piece.startswith("<"):
             out.append(Markup(piece))  # noqa: S704 - a tag of HTML that was already safe
         elif piece:
-            out.append(symbolise_text(html.unescape(piece), symbol_url))
+            out.append(symbolise_text(html.unescape(piece), symbol_url, lex))
     return Markup("").join(out)

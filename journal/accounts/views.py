@@ -76,10 +76,13 @@ def _safe_next() -> str | None:
 @bp.post("/sign-out")
 def sign_out():
     form = ButtonForm()
+    response = redirect(url_for("accounts.sign_in"))
     if form.validate_on_submit() and current_user.is_authenticated:
         logout_user()
         flash("You have signed out.", "info")
-    return redirect(url_for("accounts.sign_in"))
+        # A shared phone keeps nothing of the last person: kept pages, queue, service worker.
+        response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @bp.route("/account")
@@ -97,7 +100,9 @@ def sign_out_everywhere():
     db.session.commit()
     logout_user()
     flash("You have been signed out on every device.", "info")
-    return redirect(url_for("accounts.sign_in"))
+    response = redirect(url_for("accounts.sign_in"))
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'  # this device keeps nothing
+    return response
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

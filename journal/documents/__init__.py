@@ -5,4 +5,10 @@ from flask import Blueprint
 
 bp = Blueprint("documents", __name__)
 
-from . import views  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    comment_views,
+    cv_views,
+    export_views,
+    statement_views,
+    views,
+)

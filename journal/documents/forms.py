@@ -11,8 +11,7 @@ from .models import KINDS
 KIND_HINTS = {
     "cv": "For a Saturday job, work experience, an apprenticeship or a job.",
     "ucas": "For university: the three UCAS questions, 4,000 characters in all.",
-    "statement": "For college, an apprenticeship or a supported internship: you choose the "
-    "length.",
+    "statement": "For college, an apprenticeship or a supported internship: you choose the length.",
 }
 
 

@@ -21,6 +21,7 @@ PUPIL_PAGES = (
     ("passport.skills", "My skills"),
     ("passport.aspirations", "What I want to do"),
     ("passport.profile", "All about me"),
+    ("documents.my_documents", "My CVs and statements"),
 )
 
 HOME_ACTIONS = 5  # the home page lists this many open actions, overdue first
@@ -51,7 +52,9 @@ def index():
             waiting=waiting_count(current_user) if can_use_sign_off_queue(current_user) else None,
             recent=guidance.recently_opened_pupils(current_user),
         )
-    return render_template("home/family.html")
+    from journal.family.views import home_page as family_home
+
+    return family_home(current_user)
 
 
 def _built(pages: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:

@@ -123,6 +123,8 @@ def save_entry(
             author=author,
             parent=parent,
         )
+        if not changed:  # lost a race with a replay of the same entry: its files stay unclaimed
+            return entry, False
     else:
         entry = existing
         changed = revise_entry(entry, content=content, state=state, author=author)

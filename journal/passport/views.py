@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from journal.audit.operations import record
 from journal.calendar import today
 from journal.extensions import db
+from journal.offline import replies as offline_replies
 from journal.schools.queries import pupil_for
 
 from . import bp, kinds, operations, queries
@@ -83,6 +84,9 @@ def _record(form: EntryForm, pupil, placement=None):
         form.client_id.data = str(uuid.uuid4())
         form.occurred_on.data = today()
         form.shared_with_family.data = pupil.school.family_sharing_default
+    queued = offline_replies.is_queued()  # sent from the phone's queue: answered in JSON
+    if queued and (stored := offline_replies.replayed(pupil, form.client_id.data)) is not None:
+        return stored
     attachments, problems = _attachments(form, pupil)
     if _valid(form, problems):
         entry, _changed = operations.save_entry(
@@ -97,8 +101,10 @@ def _record(form: EntryForm, pupil, placement=None):
             parent=placement,
         )
         db.session.commit()
-        return _saved(entry)
+        return offline_replies.saved(entry) if queued else _saved(entry)
     db.session.commit()  # files uploaded with a form that has errors are kept for the next try
+    if queued:
+        return offline_replies.invalid(form)
     return _form_page(form, attachments, placement=placement)
 
 

@@ -11,6 +11,7 @@ from journal.accounts.forms import ButtonForm
 from journal.audit.operations import record
 from journal.extensions import db
 from journal.passport.queries import timeline
+from journal.portable.permissions import can_transfer
 
 from . import bp, uploads
 from .forms import CareerSendGroupForm, RosterConfirmForm, RosterUploadForm
@@ -53,6 +54,7 @@ def pupil_record(pupil_id: int):
         form=ButtonForm(),
         needs_form=needs_form,
         can_set_views=can_set_view_defaults(current_user, pupil),
+        can_transfer=can_transfer(current_user, pupil),
         recent_entries=timeline(pupil, include_drafts=False).entries[:5],
     )
 

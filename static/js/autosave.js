@@ -40,7 +40,9 @@
           say(box.textContent.trim() || "Not saved yet.");
         });
       }).catch(function () {
-        say("No connection: not saved yet. Keep this page open, or press Save as draft later.");
+        say(navigator.onLine
+          ? "No connection: not saved yet. Keep this page open, or press Save as draft later."
+          : "No connection: press Save and your entry is kept on this phone.");
       }).then(function () {
         sending = false;
         if (again) { again = false; send(); }

@@ -137,13 +137,11 @@ def live_server(template_database, tmp_path_factory):
 def _seed() -> None:
     from sqlalchemy import select
 
-    from journal.accounts import operations as accounts
     from journal.accounts.models import User
     from journal.accounts.passwords import hash_password
-    from journal.accounts.roles import Role
     from journal.schools.models import Pupil, TutorGroup
 
-    school, _ = seed_demo(pupils=30)
+    seed_demo(pupils=30)
     second = db.session.scalars(
         select(User)
         .join(Pupil, Pupil.user_id == User.id)
@@ -153,13 +151,6 @@ def _seed() -> None:
     ).first()
     second.username = USERNAMES["views"]
     second.password_hash = hash_password(DEMO_PASSWORD)
-    accounts.create_user(
-        school=school,
-        username="family",
-        display_name="Kim Patel (parent)",
-        roles=[Role.FAMILY],
-        password=DEMO_PASSWORD,
-    )
     db.session.commit()
 
 
@@ -355,3 +346,86 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# WCAG 2.2 checks axe-core does not make: target size (2.5.8: at least 24 x 24 px, or spaced so
+# a 24 px circle touches no other target) and focus not obscured by a sticky bar (2.4.11).
+TARGETS_SCRIPT = """
+() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, ' +
+    '[tabindex]:not([tabindex="-1"])';
+  const shown = el => { const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 &&
+      el.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}); };
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    ' "' + (el.innerText || el.value || el.getAttribute('aria-label') || '').trim()
+      .slice(0, 40) + '"';
+  const inline = el => {   // 2.5.8 exception: a link in a sentence
+    if (el.tagName !== 'A') return false;
+    const block = el.parentElement.closest('p, li, dd, td, th, label, .hint, .flash, .site-footer');
+    if (!block) return false;
+    const text = block.innerText.replace(el.innerText, '').trim();
+    return text.length > 0 && getComputedStyle(el).display === 'inline';
+  };
+  const targets = [...document.querySelectorAll(selector)].filter(shown).map(el => {
+    const r = el.getBoundingClientRect();
+    return {el, r, small: r.width < 23.5 || r.height < 23.5, inline: inline(el)};
+  });
+  const problems = [];
+  for (const t of targets) {
+    if (!t.small || t.inline) continue;
+    const cx = t.r.left + t.r.width / 2, cy = t.r.top + t.r.height / 2;
+    for (const o of targets) {
+      if (o === t || o.el.contains(t.el) || t.el.contains(o.el)) continue;
+      let near;
+      if (o.small) {
+        const ox = o.r.left + o.r.width / 2, oy = o.r.top + o.r.height / 2;
+        near = Math.hypot(cx - ox, cy - oy) < 24;
+      } else {
+        const dx = Math.max(o.r.left - cx, 0, cx - o.r.right);
+        const dy = Math.max(o.r.top - cy, 0, cy - o.r.bottom);
+        near = Math.hypot(dx, dy) < 12;
+      }
+      if (near) {
+        const size = `${Math.round(t.r.width)}x${Math.round(t.r.height)}px`;
+        problems.push(`${name(t.el)} is ${size} and too close to ${name(o.el)}`);
+        break;
+      }
+    }
+  }
+  return problems;
+}
+"""
+
+FOCUS_SCRIPT = """
+() => {
+  const bars = [...document.querySelectorAll('body *')].filter(el => {
+    const p = getComputedStyle(el).position; return p === 'sticky' || p === 'fixed';
+  });
+  if (!bars.length) return [];
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+  const hidden = [];
+  for (const el of [...document.querySelectorAll(selector)].slice(0, 80)) {
+    if (!el.checkVisibility({visibilityProperty: true}) || bars.some(b => b.contains(el))) continue;
+    el.focus();
+    const r = el.getBoundingClientRect();
+    for (const b of bars) {
+      const q = b.getBoundingClientRect();
+      if (q.left <= r.left && q.right >= r.right && q.top <= r.top && q.bottom >= r.bottom) {
+        const what = `${el.tagName.toLowerCase()} "${(el.innerText || '').trim().slice(0, 40)}"`;
+        hidden.push(`${what} under ${b.tagName.toLowerCase()}.${b.className}`);
+      }
+    }
+  }
+  document.activeElement && document.activeElement.blur();
+  window.scrollTo(0, 0);
+  return hidden;
+}
+"""
+
+
+def assert_targets_and_focus(page, label: str = "") -> None:
+    small = page.evaluate(TARGETS_SCRIPT)
+    assert not small, f"{label}: targets smaller than 24 px and too close together: {small}"
+    obscured = page.evaluate(FOCUS_SCRIPT)
+    assert not obscured, f"{label}: focused controls hidden under a sticky bar: {obscured}"

@@ -1,6 +1,8 @@
-"""Every page of the demo, at 320, 360 and 1280 px: no axe-core violations (WCAG 2.2 AA) and
-no sideways scrolling. The last test fails if a page (a GET route) was never checked, so a page
-added later must be added here too.
+"""Every page of the demo, at 320 and 1280 px, in the standard view: no axe-core violations
+(WCAG 2.2 AA), no sideways scrolling, targets of at least 24 px and no focused control hidden
+under a sticky bar (test_view_modes repeats this in the large-text and symbol views). The last
+test fails if a page (a GET route) was never checked, so a page added later must be added here
+too (or in tests/browser/page_sets/).
 """
 
 from __future__ import annotations
@@ -21,24 +23,43 @@ from tests.factories import valid_upn
 from .conftest import (
     ROOT,
     assert_no_sideways_scroll,
+    assert_targets_and_focus,
     check_axe,
     screenshot,
     sign_in,
 )
 from .visits import _about_pupil, _goto, pupil_id_of
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.page_walk]
 
-WIDTHS = (320, 360, 1280)
-# Single-visit pages are checked at the narrowest and a desktop width (360 px adds little over
-# 320 px and doubles the time); 360 px stays for the pages screenshotted for the README, and
-# the recording journeys run at all three.
+# Pages are checked at the narrowest and a desktop width (360 px adds little over 320 px and
+# doubles the time); 360 px stays for the single-visit pages screenshotted for review.
+WIDTHS = (320, 1280)
 PAGE_WIDTHS = (320, 1280)
 SCREENSHOT_WIDTH = 360
 ARBOR_ROSTER = ROOT.parent / "shared" / "domain" / "examples" / "roster-arbor-style.csv"
-# Not pages: files, the health check, and the autosave endpoint (POST only, but listed for
-# clarity). Pictures are checked on the pages that show them.
-ROUTES_NOT_PAGES = {"static", "home.health", "media.file", "media.thumbnail"}
+# Not pages: files (pictures, downloads, a public key), redirects and the health check. Pictures are
+# checked on the pages that show them.
+ROUTES_NOT_PAGES = {
+    "static",
+    "home.health",
+    "media.file",
+    "media.thumbnail",
+    "portable.public_key",
+    "portable.export_mine",
+    "portable.export_pupil",
+    "accessibility.school_symbol_file",
+    "documents.export_text",
+    "documents.pupil_export_text",
+    "documents.export_pdf",
+    "documents.pupil_export_pdf",
+    "documents.export_docx",
+    "documents.pupil_export_docx",
+    "offline.manifest",
+    "offline.service_worker",
+    "offline.token",
+    "documents.open_document",  # a redirect to the CV or statement editor
+}
 
 # (endpoint, width) pairs checked with axe in this module, for the coverage test.
 CHECKED: set[tuple[str, int]] = set()
@@ -51,6 +72,7 @@ def check_page(page, live_server, width: int, name: str, *, counts: bool = True)
     try:
         check_axe(page, label)
         assert_no_sideways_scroll(page, label)
+        assert_targets_and_focus(page, label)
     except (AssertionError, pytest.fail.Exception):
         screenshot(page, f"FAILED-{name}-{width}")
         raise

@@ -1,4 +1,4 @@
-"""Every page of the page walk in the standard, large-text and symbol views, at 320 and 1280 px.
+"""Every signed-in page of the page walk in the large-text and symbol views at 320 px.
 
 Views are per person and stored on the server, so this module (which has its own live server)
 switches every demo account to one view at a time and walks the pages of
@@ -19,10 +19,10 @@ from journal.accessibility.operations import save_own_preferences
 from journal.accounts.models import User
 from journal.extensions import db
 
-from .conftest import ROOT, assert_no_sideways_scroll, check_axe
+from .conftest import ROOT, assert_no_sideways_scroll, assert_targets_and_focus, check_axe
 from .test_pages_a11y import EXPECTED_STATUS, PAGES
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.page_walk]
 
 MODES = {
     "standard": None,
@@ -65,97 +65,18 @@ def use_mode(live_server, mode: str) -> None:
     _current_mode["mode"] = mode
 
 
-TARGETS_SCRIPT = """
-() => {
-  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, ' +
-    '[tabindex]:not([tabindex="-1"])';
-  const shown = el => { const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 &&
-      el.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}); };
-  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-    ' "' + (el.innerText || el.value || el.getAttribute('aria-label') || '').trim()
-      .slice(0, 40) + '"';
-  const inline = el => {   // 2.5.8 exception: a link in a sentence
-    if (el.tagName !== 'A') return false;
-    const block = el.parentElement.closest('p, li, dd, td, th, label, .hint, .flash, .site-footer');
-    if (!block) return false;
-    const text = block.innerText.replace(el.innerText, '').trim();
-    return text.length > 0 && getComputedStyle(el).display === 'inline';
-  };
-  const targets = [...document.querySelectorAll(selector)].filter(shown).map(el => {
-    const r = el.getBoundingClientRect();
-    return {el, r, small: r.width < 23.5 || r.height < 23.5, inline: inline(el)};
-  });
-  const problems = [];
-  for (const t of targets) {
-    if (!t.small || t.inline) continue;
-    const cx = t.r.left + t.r.width / 2, cy = t.r.top + t.r.height / 2;
-    for (const o of targets) {
-      if (o === t || o.el.contains(t.el) || t.el.contains(o.el)) continue;
-      let near;
-      if (o.small) {
-        const ox = o.r.left + o.r.width / 2, oy = o.r.top + o.r.height / 2;
-        near = Math.hypot(cx - ox, cy - oy) < 24;
-      } else {
-        const dx = Math.max(o.r.left - cx, 0, cx - o.r.right);
-        const dy = Math.max(o.r.top - cy, 0, cy - o.r.bottom);
-        near = Math.hypot(dx, dy) < 12;
-      }
-      if (near) {
-        const size = `${Math.round(t.r.width)}x${Math.round(t.r.height)}px`;
-        problems.push(`${name(t.el)} is ${size} and too close to ${name(o.el)}`);
-        break;
-      }
-    }
-  }
-  return problems;
-}
-"""
-
-FOCUS_SCRIPT = """
-() => {
-  const bars = [...document.querySelectorAll('body *')].filter(el => {
-    const p = getComputedStyle(el).position; return p === 'sticky' || p === 'fixed';
-  });
-  if (!bars.length) return [];
-  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
-  const hidden = [];
-  for (const el of [...document.querySelectorAll(selector)].slice(0, 80)) {
-    if (!el.checkVisibility({visibilityProperty: true}) || bars.some(b => b.contains(el))) continue;
-    el.focus();
-    const r = el.getBoundingClientRect();
-    for (const b of bars) {
-      const q = b.getBoundingClientRect();
-      if (q.left <= r.left && q.right >= r.right && q.top <= r.top && q.bottom >= r.bottom) {
-        const what = `${el.tagName.toLowerCase()} "${(el.innerText || '').trim().slice(0, 40)}"`;
-        hidden.push(`${what} under ${b.tagName.toLowerCase()}.${b.className}`);
-      }
-    }
-  }
-  document.activeElement && document.activeElement.blur();
-  window.scrollTo(0, 0);
-  return hidden;
-}
-"""
-
-
 def check_view(page, label: str) -> None:
     check_axe(page, label)
     assert_no_sideways_scroll(page, label)
-    small = page.evaluate(TARGETS_SCRIPT)
-    assert not small, f"{label}: targets smaller than 24 px and too close together: {small}"
-    obscured = page.evaluate(FOCUS_SCRIPT)
-    assert not obscured, f"{label}: focused controls hidden under a sticky bar: {obscured}"
+    assert_targets_and_focus(page, label)
 
 
 SIGNED_IN_PAGES = [name for name, (role, _, _) in PAGES.items() if role]
-# The standard view at both widths; the large-text and symbol views at 320 px, where text at
-# 200 % and symbols above words are hardest to fit (at 1280 px they have room to spare).
+# The large-text and symbol views at 320 px, where text at 200 % and symbols above words are
+# hardest to fit (at 1280 px they have room to spare). The standard view at 320 and 1280 px is
+# checked in the same way (axe, reflow, target size, focus) by test_pages_a11y's page walk.
 CASES = [
-    (mode, width, name)
-    for mode in MODES
-    for width in (WIDTHS if mode == "standard" else WIDTHS[:1])
-    for name in (PAGES if mode == "standard" else SIGNED_IN_PAGES)
+    (mode, WIDTHS[0], name) for mode in MODES if mode != "standard" for name in SIGNED_IN_PAGES
 ]
 
 

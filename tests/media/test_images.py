@@ -189,3 +189,15 @@ def test_an_iphone_heic_photo_is_named_as_such():
 
 def test_a_gif_is_not_taken():
     assert refusal(encoded(Image.new("P", (10, 10)), "GIF")) == NOT_A_PHOTO
+
+
+def test_a_truncated_jpeg_is_refused_after_a_pdf_has_been_made(app):
+    """WeasyPrint switches on Pillow's LOAD_TRUNCATED_IMAGES when it is imported; making a PDF
+    must not make uploads accept damaged photos."""
+    from journal.documents.exports import html_to_pdf
+
+    assert html_to_pdf("<p>Hello</p>").startswith(b"%PDF")
+    data = noisy_jpeg()
+    assert refusal(data[: len(data) // 2]) == (
+        "This picture is damaged or did not finish uploading. Try choosing it again."
+    )

@@ -1,0 +1,163 @@
+"""Downloading a passport file, the school's public key, and importing a file (upload, check,
+preview, confirm) for a joining pupil, by staff or by the pupil."""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from journal.audit.operations import record
+from journal.extensions import db
+from journal.schools.models import Pupil
+from journal.schools.queries import pupil_for, school_by_urn
+
+from . import bp, uploads
+from .export import download_name, passport_zip
+from .forms import PassportConfirmForm, PassportUploadForm
+from .importer import import_passport, previous_import
+from .permissions import can_export_own, can_transfer
+from .verify import Refused, check
+
+ZIP = "application/zip"
+
+
+@bp.route("/.well-known/careers-passport/schools/<urn>.pub")
+def public_key(urn: str):
+    """The school's passport-signing public key, PEM (SubjectPublicKeyInfo). Public."""
+    school = school_by_urn(urn)
+    if school is None:
+        abort(404)
+    pem = Ed25519PublicKey.from_public_bytes(school.signing_key_public).public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    response = Response(pem, mimetype="application/x-pem-file")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.route("/passport/download")
+@login_required
+def export_mine():
+    """The pupil's own copy, drafts included: it is also their subject-access copy."""
+    if not can_export_own(current_user):
+        abort(403)
+    pupil = current_user.pupil
+    record("passport_exported", actor=current_user, pupil=pupil, drafts=True)
+    db.session.commit()
+    return _send(pupil, passport_zip(pupil, include_drafts=True))
+
+
+@bp.route("/pupils/<int:pupil_id>/passport.zip")
+@login_required
+def export_pupil(pupil_id: int):
+    """A leaving pupil's passport for the next school: saved entries only, never drafts."""
+    pupil = _staff_pupil(pupil_id)
+    record("passport_exported", actor=current_user, pupil=pupil, drafts=False)
+    db.session.commit()
+    return _send(pupil, passport_zip(pupil, include_drafts=False))
+
+
+def _send(pupil: Pupil, data: bytes) -> Response:
+    response = Response(data, mimetype=ZIP)
+    response.headers["Content-Disposition"] = f'attachment; filename="{download_name(pupil)}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _staff_pupil(pupil_id: int) -> Pupil:
+    if not current_user.is_staff:
+        abort(403)
+    pupil = pupil_for(current_user, pupil_id)
+    if not can_transfer(current_user, pupil):
+        abort(403)
+    return pupil
+
+
+@bp.route("/pupils/<int:pupil_id>/passport/import", methods=["GET", "POST"])
+@login_required
+def import_for_pupil(pupil_id: int):
+    pupil = _staff_pupil(pupil_id)
+    done = url_for("schools.pupil_record", pupil_id=pupil.id)
+    return _import(pupil, here=request.path, done=done, staff=True)
+
+
+@bp.route("/passport/import", methods=["GET", "POST"])
+@login_required
+def import_mine():
+    if not can_export_own(current_user):
+        abort(403)
+    return _import(
+        current_user.pupil, here=request.path, done=url_for("passport.timeline"), staff=False
+    )
+
+
+def _import(pupil: Pupil, *, here: str, done: str, staff: bool):
+    """Upload → check → preview → confirm. A refused file: the reason beside the field, 422,
+    nothing written."""
+    if "upload" in request.form:
+        return _confirm(pupil, done=done, here=here, staff=staff)
+    form = PassportUploadForm()
+    context = {"pupil": pupil, "form": form, "here": here, "staff": staff, "limit": _limit()}
+    if not form.validate_on_submit():
+        return render_template("portable/import.html", **context), (422 if form.errors else 200)
+    data = form.passport.data.read()
+    try:
+        checked = check(data, receiving=pupil.school, pupil=pupil)
+    except Refused as problem:
+        form.passport.errors.append(str(problem))
+        record("passport_refused", actor=current_user, pupil=pupil, reason=str(problem)[:300])
+        db.session.commit()
+        return render_template("portable/import.html", **context), 422
+    key = uploads.keep(pupil.id, data)
+    return render_template(
+        "portable/preview.html",
+        checked=checked,
+        earlier=previous_import(pupil, checked),
+        confirm=PassportConfirmForm(upload=key),
+        **context,
+    )
+
+
+def _confirm(pupil: Pupil, *, done: str, here: str, staff: bool):
+    form = PassportConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    data = uploads.load(pupil.id, form.upload.data)
+    if data is None:
+        flash("That check has expired. Please upload the file again.", "error")
+        return redirect(here)
+    try:
+        checked = check(data, receiving=pupil.school, pupil=pupil)
+        result, written = import_passport(
+            pupil,
+            checked,
+            by=current_user,
+            fingerprint_compared=staff and form.fingerprint_compared.data,
+        )
+    except Refused as problem:
+        db.session.rollback()
+        flash(str(problem), "error")
+        return redirect(here)
+    db.session.commit()
+    uploads.discard(pupil.id, form.upload.data)
+    if written:
+        flash(f"Passport from {result.issuer_name} imported.", "success")
+    else:
+        flash("This passport was imported before: nothing changed.", "success")
+    return redirect(done)
+
+
+def _limit() -> str:
+    return f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) // (1024 * 1024)} MB"
+
+
+@bp.record_once
+def _template_globals(state) -> None:
+    """Helpers the passport's templates use to say where an imported record came from."""
+    from .queries import origin_of, sign_off_origins
+
+    state.app.jinja_env.globals["passport_origin_of"] = origin_of
+    state.app.jinja_env.globals["passport_sign_off_origins"] = sign_off_origins
