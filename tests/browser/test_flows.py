@@ -86,7 +86,8 @@ def test_sign_in_and_sign_out_through_the_menu(visitor):
 
     visitor.get_by_text("Menu", exact=True).click()
     visitor.get_by_role("button", name="Sign out").click()
-    visitor.wait_for_load_state()
+    # offline.js first empties what this phone keeps, then sends the form: wait for the page.
+    visitor.wait_for_url("**/sign-in")
     assert path_of(visitor) == "/sign-in"
     assert visitor.get_by_text("You have signed out.").is_visible()
     visitor.goto("/")
