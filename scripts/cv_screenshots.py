@@ -22,6 +22,7 @@ PDFTOPPM = shutil.which("pdftoppm")
 def main(out_dir: Path, keep_pdf: bool = False) -> None:
     if PDFTOPPM is None:
         raise SystemExit("pdftoppm is missing: apt-get install poppler-utils")
+    import journal.accounts  # noqa: F401 (the domains import one another: accounts first, as in create_app)
     from journal.documents.demo import demo_app, maya_documents
     from journal.documents.exports import render_pdf
 
