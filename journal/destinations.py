@@ -125,3 +125,33 @@ def activity_label(code: str | None) -> str:
 def group_of(code: str | None) -> str | None:
     found = ACTIVITIES.get(code or "")
     return found.group if found else None
+
+
+# What a former pupil can say they are doing now, in plain words, each mapped to a code. Used on
+# the alumni checkpoint page (journal.outcomes); staff choose from the full ACTIVITIES list.
+NOW_DOING = {
+    "210": "Studying at a school sixth form",
+    "230": "Studying at a college",
+    "280": "Studying at a specialist college",
+    "240": "Studying at university",
+    "310": "Doing an apprenticeship",
+    "460": "Doing a supported internship",
+    "320": "Working in a job with training",
+    "330": "Working in a job",
+    "360": "Working part-time",
+    "380": "Working for myself",
+    "430": "Doing a training course",
+    "540": "Volunteering",
+    "619": "Looking for work, study or training",
+    "620": "Looking after someone (caring)",
+    "640": "Not able to work or study because I am ill",
+    "680": "Not working or studying for another reason",
+}
+
+
+def grouped_activities() -> dict[str, list[tuple[str, str]]]:
+    """Group label -> [(code, "code label")], for a select list with one group per heading."""
+    grouped: dict[str, list[tuple[str, str]]] = {label: [] for label in GROUPS.values()}
+    for activity in ACTIVITIES.values():
+        grouped[GROUPS[activity.group]].append((activity.code, f"{activity.code} {activity.label}"))
+    return grouped
