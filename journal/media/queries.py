@@ -12,7 +12,7 @@ from journal.schools.models import Pupil
 from journal.schools.queries import pupil_for
 
 from .models import Attachment
-from .permissions import owns_attachment, staff_can_see_attachment
+from .permissions import family_can_see_attachment, owns_attachment, staff_can_see_attachment
 
 
 def attachment_for(user: User, attachment_id: int) -> Attachment:
@@ -27,7 +27,27 @@ def attachment_for(user: User, attachment_id: int) -> Attachment:
         entry = db.session.get(Entry, attachment.entry_id) if attachment.entry_id else None
         if staff_can_see_attachment(user, attachment, entry):
             return attachment
+    if user.is_family and attachment.entry_id and _linked(user, attachment.pupil_id):
+        entry = db.session.get(Entry, attachment.entry_id)
+        if family_can_see_attachment(user, attachment, entry):
+            return attachment
     abort(404)
+
+
+def _linked(user: User, pupil_id: int) -> bool:
+    """Whether the family member has a live link to the pupil."""
+    from journal.family.models import FamilyLink
+
+    return (
+        db.session.scalar(
+            select(FamilyLink.id).where(
+                FamilyLink.family_user_id == user.id,
+                FamilyLink.pupil_id == pupil_id,
+                FamilyLink.revoked_at.is_(None),
+            )
+        )
+        is not None
+    )
 
 
 def unclaimed(pupil: Pupil, ids: list[int]) -> list[Attachment]:
