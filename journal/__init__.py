@@ -27,6 +27,10 @@ BLUEPRINTS = (
     "journal.portable",
     "journal.offline",
     "journal.family",
+    "journal.cohort",
+    "journal.outcomes",
+    "journal.reviews",
+    "journal.programme",
 )
 
 

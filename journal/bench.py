@@ -536,11 +536,18 @@ def _prepare(app: Flask, url: str, pupils: int) -> None:
 
 def _register_domain_benchmarks() -> None:
     """Benchmarks that live with their domain, run after the page benchmarks."""
+    from journal.cohort.bench import cohort_benchmark
     from journal.documents.bench import documents_benchmark
     from journal.offline.bench import bench_offline
+    from journal.programme.bench import bench_programme
 
     benchmark("cv-export")(documents_benchmark)
     benchmark("offline")(bench_offline)
+    benchmark("cohort")(cohort_benchmark)
+    benchmark("programme-attendance")(bench_programme)
+    from journal.reviews.bench import reviews_benchmark
+
+    benchmark("reviews")(reviews_benchmark)
 
 
 _register_domain_benchmarks()

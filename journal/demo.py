@@ -171,12 +171,24 @@ def seed_demo(
     from journal.family.demo import seed_family
 
     sign_ins += seed_family(school)  # Kim Patel, user "family", linked to Maya as "Mum"
+    from journal.outcomes.demo import seed_destinations
+
+    sign_ins += seed_destinations(school, pupils, seed=seed)  # leavers; "alumnus" signs in
+    from journal.reviews.demo import seed_reviews
+
+    seed_reviews(school)  # Maya's coming annual review with three voices; an EHCP pupil's
+    from journal.cohort.demo import seed_cohort
+
+    seed_cohort(school)  # guidance interviews for some pupils in Years 10-13
     if passports:
         _passports(school, seed=seed)
         _maya_signed_and_advised(school)
         from journal.documents.demo import seed_maya_documents
 
         seed_maya_documents()
+    from journal.programme.demo import seed_programme
+
+    seed_programme(school)  # a Year 10 careers fair, a college visit, an assembly to come
     return school, sign_ins
 
 
@@ -296,7 +308,12 @@ def _staff(school: School, groups: dict[int, list[TutorGroup]]) -> list[DemoSign
 
 
 def _pupils(school: School, groups, count: int, rng: random.Random) -> None:
-    have = db.session.scalar(select(db.func.count(Pupil.id)).where(Pupil.school_id == school.id))
+    have = db.session.scalar(
+        select(db.func.count(Pupil.id)).where(
+            Pupil.school_id == school.id,
+            Pupil.left_on.is_(None),  # leavers: outcomes.demo
+        )
+    )
     this_year = school_year_of(today())
     for serial in range(have, count):
         year = 7 + serial % 8 if serial % 40 else rng.choice([14, POST_19])

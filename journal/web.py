@@ -142,6 +142,9 @@ def nav_items(user) -> list[tuple[str, str]]:
         items.append(("schools.pupil_list", "Pupils"))
     if user.is_careers_staff or user.has_role(Role.TUTOR):
         items.append(("passport.queue", "Sign off"))
+        items.append(("programme.programme", "Programme"))
+    if user.is_careers_staff or user.is_school_admin:  # journal/cohort/permissions.py
+        items.append(("cohort.dashboard", "Cohort insight"))
     if user.is_staff:
         items.append(("schools.cards", "Sign-in cards"))
     if user.is_school_admin:

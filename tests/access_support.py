@@ -125,6 +125,20 @@ def photo_of(pupil):
     return found
 
 
+def family_photo_of(w):
+    """A photo on a saved entry, shared with family, of a pupil in the tutor's group to whom
+    the world's family member is linked (made on first use). Its own pupil, so that linking
+    changes nothing for the other cases about ``w.pupil``."""
+    from journal.family.demo import link_family
+    from journal.schools.models import Pupil
+
+    kit = db.session.scalar(db.select(Pupil).where(Pupil.legal_first_name == "Kit"))
+    if kit is None:
+        kit = Factory().pupil(w.pupil.school, w.group, first="Kit")
+        link_family(w.users["family"], kit, "Dad")
+    return photo_of(kit)
+
+
 def note_of(pupil, visibility="pupil_family"):
     """Advice for ``pupil`` with this visibility (made on first use), for the guidance routes."""
     from journal.guidance.models import GuidanceNote

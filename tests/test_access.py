@@ -21,6 +21,7 @@ from .access_support import (
     action_of,
     entry_of,
     everyone,
+    family_photo_of,
     note_of,
     only,
     photo_of,
@@ -270,6 +271,11 @@ CASES = {
             only(set(STAFF) - {"tutor"}, others=404),
         ),
         ("GET", lambda w: f"/media/{photo_of(w.foreign_pupil).id}", only((), others=404)),
+        (
+            "GET",
+            lambda w: f"/media/{family_photo_of(w).id}",
+            only({"family"} | set(STAFF), others=404),
+        ),
     ],
     "media.thumbnail": [
         (
@@ -278,6 +284,11 @@ CASES = {
             only({"pupil"} | set(STAFF), others=404),
         ),
         ("GET", lambda w: f"/media/{photo_of(w.foreign_pupil).id}/thumbnail", only((), others=404)),
+        (
+            "GET",
+            lambda w: f"/media/{family_photo_of(w).id}/thumbnail",
+            only({"family"} | set(STAFF), others=404),
+        ),
     ],
     "guidance.pupil_guidance": [
         ("GET", lambda w: f"/pupils/{w.pupil.id}/guidance", only(STAFF)),
