@@ -5,7 +5,8 @@ rate limiting off) and one browser per session. Chromium missing or failing to s
 these tests, unless ``REQUIRE_BROWSER=1`` (CI), where it fails them.
 
 Helpers for the tests: :func:`sign_in` (fills the real sign-in form), :func:`check_axe`
-(runs the vendored axe-core against WCAG 2.2 AA) and :func:`assert_no_sideways_scroll`.
+(runs the vendored axe-core against WCAG 2.2 AA) and :func:`assert_no_sideways_scroll`
+(:func:`assert_layout` adds the target-size and focus checks, in one call to the browser).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ USERNAMES = {
     "admin": "admin",
     "family": "family",
     "views": "pupil.views",  # a second pupil in 10H, for the large-text and symbol views
+    "alumnus": "alumnus",  # a former pupil whose first destination checkpoint is due
 }
 
 
@@ -238,7 +240,9 @@ def shared_page(browser, live_server):
     """One page per (role, width) for the whole module, for tests that only look at pages.
 
     Reusing pages saves making a context for every test. Tests that sign people in or out, or
-    need a clean cookie jar, use ``new_context`` instead.
+    need a clean cookie jar, use ``new_context`` instead. axe-core is loaded into every document
+    of these pages as it opens (an init script), so :func:`check_axe` need not send its 550 KB
+    to the browser for each page checked.
     """
     contexts = {}
 
@@ -246,6 +250,7 @@ def shared_page(browser, live_server):
         key = (role, width, height)
         if key not in contexts:
             context = _context(browser, live_server, role, width, height, bypass_csp=True)
+            context.add_init_script(path=str(AXE))
             contexts[key] = (context, context.new_page())
         return contexts[key][1]
 
@@ -298,8 +303,11 @@ async (tags) => {
 
 
 def check_axe(page, label: str = "") -> None:
-    """Run axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) on the page; fail listing every violation."""
-    page.add_script_tag(path=str(AXE))
+    """Run axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) on the page; fail listing every violation.
+
+    Pages of ``shared_page`` already hold axe (an init script); others get it added here."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     if not page.evaluate("typeof axe !== 'undefined'"):
         pytest.fail("axe did not load: make the context with bypass_csp=True (new_context does)")
     violations = page.evaluate(AXE_SCRIPT, AXE_TAGS)
@@ -428,4 +436,27 @@ def assert_targets_and_focus(page, label: str = "") -> None:
     small = page.evaluate(TARGETS_SCRIPT)
     assert not small, f"{label}: targets smaller than 24 px and too close together: {small}"
     obscured = page.evaluate(FOCUS_SCRIPT)
+    assert not obscured, f"{label}: focused controls hidden under a sticky bar: {obscured}"
+
+
+LAYOUT_SCRIPT = f"""
+() => ({{
+  sideways: ({SIDEWAYS_SCRIPT.strip()})(),
+  small: ({TARGETS_SCRIPT.strip()})(),
+  obscured: ({FOCUS_SCRIPT.strip()})(),
+}})
+"""
+
+
+def assert_layout(page, label: str = "") -> None:
+    """:func:`assert_no_sideways_scroll` and :func:`assert_targets_and_focus` in one call to the
+    browser (in the same order), for the page walk that makes them on every page."""
+    found = page.evaluate(LAYOUT_SCRIPT)
+    sideways = found["sideways"]
+    assert sideways["doc"] <= sideways["width"], (
+        f"{label or page.url} scrolls sideways at {sideways['width']}px "
+        f"(document is {sideways['doc']}px wide); widest elements: {sideways['culprits']}"
+    )
+    small, obscured = found["small"], found["obscured"]
+    assert not small, f"{label}: targets smaller than 24 px and too close together: {small}"
     assert not obscured, f"{label}: focused controls hidden under a sticky bar: {obscured}"

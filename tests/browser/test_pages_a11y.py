@@ -22,8 +22,8 @@ from tests.factories import valid_upn
 
 from .conftest import (
     ROOT,
+    assert_layout,
     assert_no_sideways_scroll,
-    assert_targets_and_focus,
     check_axe,
     screenshot,
     sign_in,
@@ -59,6 +59,11 @@ ROUTES_NOT_PAGES = {
     "offline.service_worker",
     "offline.token",
     "documents.open_document",  # a redirect to the CV or statement editor
+    "cohort.export_gap_list",  # a CSV download
+    "outcomes.export",  # the CSV for the local authority
+    "reviews.staff_pdf",
+    "reviews.my_pdf",
+    "reviews.child_pdf",
 }
 
 # (endpoint, width) pairs checked with axe in this module, for the coverage test.
@@ -71,8 +76,7 @@ def check_page(page, live_server, width: int, name: str, *, counts: bool = True)
     label = f"{name} at {width}px ({page.url})"
     try:
         check_axe(page, label)
-        assert_no_sideways_scroll(page, label)
-        assert_targets_and_focus(page, label)
+        assert_layout(page, label)  # reflow, target size and focus not obscured, in one call
     except (AssertionError, pytest.fail.Exception):
         screenshot(page, f"FAILED-{name}-{width}")
         raise
@@ -591,6 +595,21 @@ def test_the_checks_catch_problems(shared_page):
         check_axe(page)
     with pytest.raises(AssertionError, match="scrolls sideways at 320px"):
         assert_no_sideways_scroll(page)
+    with pytest.raises(AssertionError, match="scrolls sideways at 320px"):
+        assert_layout(page)
+    page.evaluate(
+        """() => {
+          document.querySelector('main > div:last-child').remove();
+          for (const text of ['a', 'b']) {
+            const button = document.createElement('button');
+            button.textContent = text;
+            button.style.cssText = 'width: 12px; height: 12px; padding: 0; font-size: 8px';
+            document.querySelector('main').append(button);
+          }
+        }"""
+    )
+    with pytest.raises(AssertionError, match="targets smaller than 24 px"):
+        assert_layout(page)
 
 
 # --- coverage ----------------------------------------------------------------------------------
