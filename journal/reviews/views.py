@@ -95,7 +95,14 @@ def open_review(pupil_id: int):
     return redirect(url_for("reviews.staff_review", pupil_id=pupil.id, review_id=review.id))
 
 
-def _staff_page(pupil, review, *, summary_form=None, areas_form=None, status: int = 200):
+CONFIRM_COMPLETE = (
+    "Tick the box to say everything is recorded: a completed review cannot be changed."
+)
+
+
+def _staff_page(
+    pupil, review, *, summary_form=None, areas_form=None, complete_error="", status: int = 200
+):
     summary = queries.summary_of(review, "staff")
     own = queries.contribution_of(review, STAFF, current_user)
     if summary_form is None:
@@ -115,6 +122,7 @@ def _staff_page(pupil, review, *, summary_form=None, areas_form=None, status: in
         can_run=can_run_review(current_user, pupil),
         can_summarise=can_write_staff_summary(current_user, pupil),
         button=ButtonForm(),
+        complete_error=complete_error,
         pdf_endpoint="reviews.staff_pdf",
         pdf_args={"pupil_id": pupil.id, "review_id": review.id},
     )
@@ -203,6 +211,8 @@ def complete(pupil_id: int, review_id: int):
         abort(400)
     if review.is_completed:
         return _closed(review, _staff_back(pupil, review))
+    if request.form.get("confirm") != "yes":  # completing cannot be undone: no mis-taps
+        return _staff_page(pupil, review, complete_error=CONFIRM_COMPLETE, status=422)
     operations.complete(review, by=current_user)
     db.session.commit()
     flash("The review is completed. It can no longer be changed.", "success")

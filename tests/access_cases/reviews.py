@@ -157,10 +157,11 @@ CASES = {
         ("GET", lambda w: _child(w, "/summary.pdf"), only(FAMILY)),
         ("GET", lambda w: _child(w, "/summary.pdf", w.other_pupil), only(FAMILY, 404)),
     ],
-    # Last: it completes its own review, which no other case uses.
+    # Last: the careers cases reach the handler (unconfirmed, so nothing is completed).
     "reviews.complete": [
-        ("POST", lambda w: _staff(w.pupil, "/complete", "to_complete"), only(CAREERS, 302)),
-        ("POST", lambda w: _staff(w.other_pupil, "/complete"), only(CAREERS, 302, tutor=404)),
+        # 422: allowed, but sent without the "everything is recorded" box ticked
+        ("POST", lambda w: _staff(w.pupil, "/complete", "to_complete"), only(CAREERS, 422)),
+        ("POST", lambda w: _staff(w.other_pupil, "/complete"), only(CAREERS, 422, tutor=404)),
         ("POST", lambda w: _staff(w.foreign_pupil, "/complete"), only(STAFF, 404)),
     ],
 }

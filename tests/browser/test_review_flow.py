@@ -122,6 +122,9 @@ def test_the_annual_review_from_invite_to_pdf(new_context, live_server):
     staff.get_by_label("What needs to happen").first.fill("Visit the training provider")
     _press(staff, "Save the decisions and actions")
     assert "saved in the guidance record" in staff.content()
+    _press(staff, "Complete the review")  # without the box ticked: asked, nothing closed
+    assert "Tick the box to say everything is recorded" in staff.content()
+    staff.get_by_label("Everything agreed is recorded").check()
     _press(staff, "Complete the review")
     assert "It can no longer be changed" in staff.content()
     assert staff.get_by_role("button", name="Save the summary").count() == 0

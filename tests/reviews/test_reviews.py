@@ -396,9 +396,19 @@ def test_outcomes_need_a_decision_or_an_action(client, login, adviser, pupil, re
     assert page.status_code == 422 and "Write a decision or an action." in page.text
 
 
+def test_completing_asks_for_the_box_to_be_ticked(client, login, adviser, pupil, review):
+    login(adviser)
+    page = client.post(_url(pupil, review, "/complete"))
+    assert page.status_code == 422
+    assert "Tick the box to say everything is recorded" in page.text
+    assert 'aria-invalid="true"' in page.text
+    assert not audit_actions("review_completed")
+    assert db.session.get(type(review), review.id).completed_at is None
+
+
 def test_a_completed_review_is_read_only(client, login, adviser, parent, pupil, review):
     login(adviser)
-    assert client.post(_url(pupil, review, "/complete")).status_code == 302
+    assert client.post(_url(pupil, review, "/complete"), data={"confirm": "yes"}).status_code == 302
     assert audit_actions("review_completed")
     after = client.post(_url(pupil, review, "/summary"), data={"text": "Late"})
     assert after.status_code == 302
