@@ -3,14 +3,11 @@ each test module, so they do not depend on anyone else's conftest)."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event, select
 
 from journal.accounts.roles import Role
-from journal.audit.models import AuditEvent
-from journal.extensions import db
+from tests.support import audit_actions as events  # noqa: F401 (imported from here too)
+from tests.support import counting_queries  # noqa: F401 (imported from here too)
 
 LONG = "I have loved animals since I was small. " * 10  # 400 characters
 
@@ -43,23 +40,3 @@ def ucas(make, pupil):
 @pytest.fixture
 def free(make, pupil):
     return make.document(pupil, kind="statement", title="College", char_limit=500)
-
-
-def events(action: str) -> list[AuditEvent]:
-    db.session.expire_all()
-    return list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
-
-
-@contextmanager
-def counting_queries():
-    """Collect the SQL statements sent while the block runs."""
-    statements: list[str] = []
-
-    def before(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)

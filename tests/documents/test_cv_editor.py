@@ -4,16 +4,16 @@ edit check, long pastes refused without losing anything, and markup kept as text
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from html import unescape
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from journal.audit.models import AuditEvent
 from journal.documents.cv_forms import ROW_LIMIT, TOTAL_LIMIT
 from journal.documents.models import Document
 from journal.extensions import db
+from tests.support import counting_queries
 
 from . import test_cv_lines as lines
 
@@ -320,20 +320,6 @@ def test_a_statement_is_not_opened_as_a_cv(signed_in, make, pupil):
     statement = make.document(pupil, kind="statement", title="College")
     db.session.commit()
     assert signed_in.get(f"/documents/{statement.id}/cv").status_code == 404
-
-
-@contextmanager
-def counting_queries():
-    statements: list[str] = []
-
-    def before(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
 
 
 def test_the_editor_sends_the_same_number_of_queries_however_many_rows(signed_in, make, pupil):

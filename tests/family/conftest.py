@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from journal.accounts.roles import Role
-from journal.audit.models import AuditEvent
 from journal.extensions import db
 from journal.family import operations
 from journal.family.demo import link_family
+from tests.support import audit_actions  # noqa: F401 (imported from here too)
 
 
 @pytest.fixture
@@ -69,8 +68,3 @@ def invite(adviser):
         return made
 
     return _make
-
-
-def audit_actions(action: str) -> list[AuditEvent]:
-    db.session.expire_all()
-    return list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)))

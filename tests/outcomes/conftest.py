@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import event, select
 
 from journal.accounts.roles import Role
-from journal.audit.models import AuditEvent
 from journal.extensions import db
+from tests.support import audit_actions, counting_queries  # noqa: F401 (imported from here too)
 
 
 @pytest.fixture
@@ -44,22 +42,3 @@ def leaver(make, school):
     )
     db.session.commit()
     return found
-
-
-def audit_actions(action: str) -> list[AuditEvent]:
-    db.session.expire_all()
-    return list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
-
-
-@contextmanager
-def counting_queries():
-    statements: list[str] = []
-
-    def before(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)

@@ -1,11 +1,8 @@
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
-from journal.extensions import db
+from tests.support import counting_queries  # noqa: F401 (imported from here too)
 
 
 @pytest.fixture
@@ -28,18 +25,3 @@ def group(make, school, tutor):
 @pytest.fixture
 def pupil(make, school, group):
     return make.pupil(school, group, first="Maya")
-
-
-@contextmanager
-def counting_queries():
-    """Collect the SQL statements sent while the block runs."""
-    statements: list[str] = []
-
-    def before(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)

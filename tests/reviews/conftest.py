@@ -3,14 +3,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
 
 from journal.accounts.roles import Role
-from journal.audit.models import AuditEvent
 from journal.calendar import today
 from journal.extensions import db
 from journal.family.demo import link_family
 from journal.reviews import operations
+from tests.support import audit_actions  # noqa: F401 (imported from here too)
 
 
 @pytest.fixture
@@ -56,8 +55,3 @@ def review(pupil, adviser):
     made = operations.open_review(pupil, today() + timedelta(days=14), by=adviser)
     db.session.commit()
     return made
-
-
-def audit_actions(action: str) -> list[AuditEvent]:
-    db.session.expire_all()
-    return list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
