@@ -21,7 +21,8 @@ from journal import create_app
 
 PASSWORD = "careers-passport-demo"  # noqa: S105 (the demo's printed password)
 TOKEN = re.compile(
-    r'(name="csrf_token" type="hidden" value="|csrf_token" value="|"X-CSRFToken": "|name="offline-user" content=")[^"]+'
+    r'(name="csrf_token" type="hidden" value="|csrf_token" value="'
+    r'|"X-CSRFToken": "|name="offline-user" content=")[^"]+'
 )
 
 
