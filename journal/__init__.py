@@ -34,14 +34,22 @@ BLUEPRINTS = (
 )
 
 
-def create_app(test_config: dict | None = None) -> Flask:
+def create_app(
+    test_config: dict | None = None, *, instance_path: str | os.PathLike | None = None
+) -> Flask:
+    """The application. Its instance folder is ``instance_path`` (absolute), else
+    ``JOURNAL_INSTANCE_PATH``, else ``instance/`` beside ``journal/``; settings come from the
+    environment, then from ``test_config``."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    instance_path = (
+        instance_path or os.environ.get("JOURNAL_INSTANCE_PATH") or os.path.join(root, "instance")
+    )
     app = Flask(
         __name__,
         instance_relative_config=True,
         template_folder=os.path.join(root, "templates"),
         static_folder=os.path.join(root, "static"),
-        instance_path=os.environ.get("JOURNAL_INSTANCE_PATH") or os.path.join(root, "instance"),
+        instance_path=os.fspath(instance_path),
     )
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_environment(app.instance_path))

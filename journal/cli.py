@@ -1,4 +1,8 @@
-"""Admin commands: ``flask --app journal COMMAND``."""
+"""Admin commands: ``flask --app journal COMMAND``.
+
+``seed-demo`` and ``bench`` are not here: they live in ``journal_demo`` and ``journal_bench``,
+outside the runtime, and Flask finds them through the ``flask.commands`` entry points in
+``pyproject.toml``."""
 
 from __future__ import annotations
 
@@ -15,9 +19,7 @@ def init_app(app: Flask) -> None:
     for command in (
         create_school_cmd,
         create_user_cmd,
-        seed_demo_cmd,
         import_roster_cmd,
-        bench_cmd,
     ):
         app.cli.add_command(command)
 
@@ -92,33 +94,6 @@ def create_user_cmd(urn, username, display_name, roles, email, password) -> None
     click.echo(f"Created {user.username} ({', '.join(sorted(roles))}) at {school.name}.")
 
 
-@click.command("seed-demo")
-@click.option("--pupils", default=60, show_default=True, help="How many pupils to create.")
-@click.option(
-    "--seed",
-    default=2026,
-    show_default=True,
-    help="Seed for the made-up people and passports (the same seed gives the same demo).",
-)
-@click.option(
-    "--passports/--no-passports",
-    default=True,
-    show_default=True,
-    help="Write a passport (entries, skills, plans) for each pupil that has none yet.",
-)
-def seed_demo_cmd(pupils: int, seed: int, passports: bool) -> None:
-    """Load a demo school and print its sign-ins. Running it again adds only what is missing."""
-    from journal.demo import entries_in, seed_demo
-
-    school, sign_ins = seed_demo(pupils, seed=seed, passports=passports)
-    db.session.commit()
-    click.echo(f"Demo school: {school.name} (URN {school.urn}), {pupils} pupils.")
-    click.echo(f"Passport entries in the demo school: {entries_in(school):,}.")
-    click.echo("Demo sign-ins (username / password):")
-    for s in sign_ins:
-        click.echo(f"  {s.role:<16} {s.username:<10} {s.password}")
-
-
 @click.command("import-roster")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--school", "urn", required=True, help="URN of the school.")
@@ -147,19 +122,3 @@ def import_roster_cmd(path: Path, urn: str, dry_run: bool) -> None:
     apply_import(school, plan, by=None, filename=path.name)
     db.session.commit()
     click.echo(plan.summary)
-
-
-@click.command("bench")
-@click.argument("names", nargs=-1)
-@click.option("--pupils", default=2000, show_default=True, help="Size of the scratch school.")
-@click.option("--rounds", default=30, show_default=True, help="Requests per figure.")
-@click.option(
-    "--database-url",
-    default=None,
-    help="Scratch database (default: a new SQLite file in a temporary folder).",
-)
-def bench_cmd(names, pupils: int, rounds: int, database_url: str | None) -> None:
-    """Build a scratch database and print benchmark figures (median, 95th percentile)."""
-    from journal.bench import run
-
-    run(list(names), pupils=pupils, rounds=rounds, database_url=database_url)

@@ -129,8 +129,8 @@ def family_photo_of(w):
     """A photo on a saved entry, shared with family, of a pupil in the tutor's group to whom
     the world's family member is linked (made on first use). Its own pupil, so that linking
     changes nothing for the other cases about ``w.pupil``."""
-    from journal.family.demo import link_family
     from journal.schools.models import Pupil
+    from journal_demo.family import link_family
 
     kit = db.session.scalar(db.select(Pupil).where(Pupil.legal_first_name == "Kit"))
     if kit is None:

@@ -97,7 +97,6 @@ _build_url_builders_once()
 
 
 def make_app(database_url: str, instance: Path, **overrides):
-    os.environ["JOURNAL_INSTANCE_PATH"] = str(instance)
     config = base_config(database_url, instance) | overrides
     if database_url.startswith("postgresql"):
         from journal.config import engine_options
@@ -106,7 +105,7 @@ def make_app(database_url: str, instance: Path, **overrides):
         # A test database need not survive a crash: commits return without waiting for the disk.
         options["connect_args"] = {"options": "-c synchronous_commit=off"}
         config["SQLALCHEMY_ENGINE_OPTIONS"] = options
-    app = create_app(config)
+    app = create_app(config, instance_path=instance)
     app.jinja_env.bytecode_cache = TEMPLATES_COMPILED_ONCE
     return app
 

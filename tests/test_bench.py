@@ -7,8 +7,11 @@ import re
 import pytest
 from stdnum.gb import upn as upn_lib
 
-from journal import bench
 from journal.schools.roster import parse_roster
+from journal_bench import run as bench
+from journal_bench.cli import bench_cmd
+from journal_bench.common import Figure
+from journal_bench.roster import ROSTER_ROWS, roster_csv
 
 FIGURE = re.compile(
     r"^(?P<name>\S+)\s+median\s+[\d,.]+ ms\s+p95\s+[\d,.]+ ms\s+queries [\d,.]+\s+bytes [\d,]+"
@@ -26,7 +29,7 @@ def figures(output: str) -> dict[str, str]:
 
 def test_bench_prints_a_line_for_each_named_figure(runner):
     result = runner.invoke(
-        args=["bench", "sign-in-page", "home-pupil", "--pupils", "20", "--rounds", "3"]
+        bench_cmd, ["sign-in-page", "home-pupil", "--pupils", "20", "--rounds", "3"]
     )
     assert result.exit_code == 0, result.output
     printed = figures(result.output)
@@ -47,7 +50,7 @@ def test_pages_are_measured_beside_a_bare_route_returning_the_same_bytes(runner)
     """The timeline of a pupil with 500 entries (first and last page) and the pupil's home,
     each with a "-bare" line: the same bytes, no queries, and the ratio in the page's note."""
     result = runner.invoke(
-        args=["bench", "timeline-500", "home-pupil", "--pupils", "5", "--rounds", "2"]
+        bench_cmd, ["timeline-500", "home-pupil", "--pupils", "5", "--rounds", "2"]
     )
     assert result.exit_code == 0, result.output
     printed = full_lines(result.output)
@@ -64,7 +67,7 @@ def test_pages_are_measured_beside_a_bare_route_returning_the_same_bytes(runner)
 
 
 def test_bench_with_an_unknown_name_lists_the_known_ones(runner):
-    result = runner.invoke(args=["bench", "home-pupil", "nope", "--pupils", "1", "--rounds", "1"])
+    result = runner.invoke(bench_cmd, ["home-pupil", "nope", "--pupils", "1", "--rounds", "1"])
     assert result.exit_code == 2
     assert "Unknown benchmark: nope" in result.output
     for name in (
@@ -103,7 +106,7 @@ def test_every_issue_benchmark_is_registered():
     ],
 )
 def test_bench_refuses_a_database_it_may_not_wipe(runner, url, message):
-    result = runner.invoke(args=["bench", "--database-url", url, "--rounds", "1"])
+    result = runner.invoke(bench_cmd, ["--database-url", url, "--rounds", "1"])
     assert result.exit_code == 2
     assert message in result.output
     assert "median" not in result.output
@@ -112,25 +115,25 @@ def test_bench_refuses_a_database_it_may_not_wipe(runner, url, message):
 def test_bench_refuses_an_existing_sqlite_file(runner, tmp_path):
     existing = tmp_path / "journal.sqlite3"
     existing.write_bytes(b"precious")
-    result = runner.invoke(args=["bench", "--database-url", f"sqlite:///{existing}"])
+    result = runner.invoke(bench_cmd, ["--database-url", f"sqlite:///{existing}"])
     assert result.exit_code == 2
     assert "already exists" in result.output
     assert existing.read_bytes() == b"precious"
 
 
 def test_the_roster_file_is_valid_and_the_size_the_figure_says():
-    data = bench.roster_csv()
+    data = roster_csv()
     parsed = parse_roster(data)
-    assert len(parsed.rows) == bench.ROSTER_ROWS == 2000
+    assert len(parsed.rows) == ROSTER_ROWS == 2000
     assert parsed.rejections == []
     assert all(upn_lib.is_valid(row.upn) for row in parsed.rows[:50])
 
 
 def test_percentiles_and_line_format():
-    figure = bench.Figure("x", [i / 1000 for i in range(1, 21)], 2.5, 12345, note="n")
+    figure = Figure("x", [i / 1000 for i in range(1, 21)], 2.5, 12345, note="n")
     assert figure.median_ms == pytest.approx(10.5)
     assert figure.p95_ms == pytest.approx(19)
-    assert bench.Figure("x", [0.001, 0.003, 0.002], 0, 1).p95_ms == pytest.approx(3)
+    assert Figure("x", [0.001, 0.003, 0.002], 0, 1).p95_ms == pytest.approx(3)
     line = figure.line()
     assert FIGURE.match(line)
     assert "queries 2.5" in line and "bytes 12,345" in line and line.endswith("(n)")

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import func, select
 
-from journal import demo, destinations
+from journal import destinations
 from journal.accounts.operations import find_by_login
 from journal.calendar import POST_19, today, utcnow
 from journal.extensions import db
@@ -29,11 +29,16 @@ from journal.passport.plans_forms import PROFILE_SECTIONS
 from journal.passport.queries import entry_by_client_id
 from journal.passport.skills import SKILLS, STEPS
 from journal.schools.models import Pupil
+from journal_demo.common import DEMO_PUPIL
+from journal_demo.passports import add_demo_entries, plan_passport
+from journal_demo.planned import Passport, PlannedEntry, content_of
+from journal_demo.school import seed_demo
+from journal_demo.writing import write_passports
 
 
 @pytest.fixture
 def school(app):
-    school, _ = demo.seed_demo(pupils=12)
+    school, _ = seed_demo(pupils=12)
     db.session.commit()
     return school
 
@@ -110,7 +115,7 @@ def test_each_entry_is_stored_as_record_entry_stores_it(app, make):
     """The bulk writer and ``record_entry`` give the same rows for the same content."""
     pupil = make.pupil(make.school())
     day = pupil.record_began_on + timedelta(days=300)
-    placement = demo.content_of(
+    placement = content_of(
         kinds.WORKPLACE,
         day,
         placement_kind="placement",
@@ -120,12 +125,12 @@ def test_each_entry_is_stored_as_record_entry_stores_it(app, make):
         what_i_did="Helped the nurses.",
         feeling=5,
     )
-    diary = demo.content_of(kinds.DIARY, day + timedelta(days=1), what_i_did="Walked dogs.")
-    planned = demo.PlannedEntry(kinds.WORKPLACE, placement, client_id=str(uuid.uuid4()))
-    planned_day = demo.PlannedEntry(kinds.DIARY, diary, parent=planned, client_id=str(uuid.uuid4()))
+    diary = content_of(kinds.DIARY, day + timedelta(days=1), what_i_did="Walked dogs.")
+    planned = PlannedEntry(kinds.WORKPLACE, placement, client_id=str(uuid.uuid4()))
+    planned_day = PlannedEntry(kinds.DIARY, diary, parent=planned, client_id=str(uuid.uuid4()))
     for entry in (planned, planned_day):
         entry.written_at = utcnow()
-    assert demo.write_passports([(pupil, demo.Passport(entries=[planned, planned_day]))]) == 2
+    assert write_passports([(pupil, Passport(entries=[planned, planned_day]))]) == 2
     recorded, _ = record_entry(
         pupil,
         kind=kinds.WORKPLACE,
@@ -222,10 +227,10 @@ def test_each_pupil_has_a_few_drafts_at_most(school):
 
 def test_seeding_again_adds_nothing_and_more_pupils_get_passports(school):
     before = counts()
-    demo.seed_demo(pupils=12)
+    seed_demo(pupils=12)
     db.session.commit()
     assert counts() == before
-    demo.seed_demo(pupils=16)
+    seed_demo(pupils=16)
     db.session.commit()
     entries = entries_by_pupil(school)
     older = [p for p in pupils_of(school) if p.year_group >= 9]
@@ -238,15 +243,15 @@ def test_the_same_seed_and_day_give_the_same_passport():
         upn="A886400126001", year_group=12, sen_status="E", record_began_on=date(2021, 9, 1)
     )
     on = date(2026, 11, 23)
-    first = demo.plan_passport(pupil, seed=7, on=on)
-    again = demo.plan_passport(pupil, seed=7, on=on)
-    other = demo.plan_passport(pupil, seed=8, on=on)
+    first = plan_passport(pupil, seed=7, on=on)
+    again = plan_passport(pupil, seed=7, on=on)
+    other = plan_passport(pupil, seed=8, on=on)
     assert [e.content for e in first.entries] == [e.content for e in again.entries]
     assert [e.client_id for e in first.entries] == [e.client_id for e in again.entries]
     assert [e.content for e in first.entries] != [e.content for e in other.entries]
 
 
-def planned_school(on: date) -> list[tuple[SimpleNamespace, demo.Passport]]:
+def planned_school(on: date) -> list[tuple[SimpleNamespace, Passport]]:
     """Passports planned for 36 pupils of each year group, a third of them with each SEN status
     (no database)."""
     planned = []
@@ -258,7 +263,7 @@ def planned_school(on: date) -> list[tuple[SimpleNamespace, demo.Passport]]:
                 sen_status="NKE"[serial % 3],
                 record_began_on=date(2026 - (year_group - 7), 9, 1),
             )
-            planned.append((pupil, demo.plan_passport(pupil, on=on)))
+            planned.append((pupil, plan_passport(pupil, on=on)))
     return planned
 
 
@@ -284,7 +289,7 @@ def test_planned_passports_read_well_and_cover_every_kind():
 
 
 def test_maya_has_a_hand_written_passport(school):
-    maya = find_by_login(demo.DEMO_PUPIL).pupil
+    maya = find_by_login(DEMO_PUPIL).pupil
     mine = entries_by_pupil(school)[maya.id]
     assert 20 <= len(mine) <= 30  # fewer early in the school year
     titles = {e.title for e in mine}
@@ -299,7 +304,7 @@ def test_maya_has_a_hand_written_passport(school):
 def test_staff_see_none_of_a_pupils_drafts(school, client, login):
     """A careers leader reads every page of the demo pupil's timeline: saved entries, no
     drafts."""
-    maya = find_by_login(demo.DEMO_PUPIL).pupil
+    maya = find_by_login(DEMO_PUPIL).pupil
     mine = entries_by_pupil(school)[maya.id]
     drafts = [e.title for e in mine if e.is_draft]
     saved = [e.title for e in mine if not e.is_draft]
@@ -320,10 +325,10 @@ def test_staff_see_none_of_a_pupils_drafts(school, client, login):
 
 
 def test_add_demo_entries_tops_a_pupil_up_to_a_count(school):
-    maya = find_by_login(demo.DEMO_PUPIL).pupil
+    maya = find_by_login(DEMO_PUPIL).pupil
     had = len(entries_by_pupil(school)[maya.id])
-    assert demo.add_demo_entries(maya, 120) == 120 - had
-    assert demo.add_demo_entries(maya, 120) == 0
+    assert add_demo_entries(maya, 120) == 120 - had
+    assert add_demo_entries(maya, 120) == 0
     db.session.commit()
     mine = entries_by_pupil(school)[maya.id]
     assert len(mine) == 120
@@ -350,8 +355,42 @@ def test_the_demo_pupil_has_signed_entries_and_guidance(school):
     assert db.session.scalar(select(GuidanceInterview).where(GuidanceInterview.pupil_id == maya.id))
     owners = set(db.session.scalars(select(Action.owner_kind).where(Action.pupil_id == maya.id)))
     assert owners == {"pupil", "staff", "family"}
-    demo.seed_demo(12)
+    seed_demo(12)
     count = db.session.scalar(
         select(func.count(GuidanceInterview.id)).where(GuidanceInterview.pupil_id == maya.id)
     )
     assert count == 1
+
+
+def test_seed_demo_and_bench_are_flask_commands_through_entry_points(app):
+    """``flask --app journal seed-demo`` and ``... bench`` reach the commands through the
+    ``flask.commands`` entry points (the app does not register them itself)."""
+    from importlib.metadata import entry_points
+
+    from journal_bench.cli import bench_cmd
+    from journal_demo.cli import seed_demo_cmd
+
+    found = {ep.name: ep.load() for ep in entry_points(group="flask.commands")}
+    assert found["seed-demo"] is seed_demo_cmd
+    assert found["bench"] is bench_cmd
+    assert not {"seed-demo", "bench"} & set(app.cli.commands)
+
+
+def test_the_runtime_never_imports_the_demo_the_benchmarks_or_the_scripts():
+    """No module of ``journal/`` imports ``journal_demo``, ``journal_bench`` or ``scripts``,
+    at the top or inside a function."""
+    import ast
+    from pathlib import Path
+
+    outside = ("journal_demo", "journal_bench", "scripts")
+    found = []
+    for path in Path("journal").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            found += [f"{path}: {n}" for n in names if n.split(".")[0] in outside]
+    assert found == []

@@ -18,7 +18,7 @@ MANAGERS = (*CAREERS, "tutor")  # not school admins: see journal/family/permissi
 
 def _linked(w):
     """``w.pupil``, with the world's family member linked to them."""
-    from journal.family.demo import link_family
+    from journal_demo.family import link_family
 
     link_family(w.users["family"], w.pupil, "Mum")
     return w.pupil
@@ -42,8 +42,8 @@ def _invite(pupil):
 
 def _other_link(pupil):
     """A live link of another family member to ``pupil``, to revoke."""
-    from journal.family.demo import link_family
     from journal.family.models import FamilyLink
+    from journal_demo.family import link_family
     from tests.factories import Factory
 
     found = db.session.scalar(

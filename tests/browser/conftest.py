@@ -23,8 +23,9 @@ from flask import Flask, got_request_exception
 from werkzeug.exceptions import HTTPException
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from journal.demo import DEMO_PASSWORD, seed_demo
 from journal.extensions import db
+from journal_demo.common import DEMO_PASSWORD
+from journal_demo.school import seed_demo
 from tests.conftest import PG_URL, _empty_postgres, make_app
 
 HERE = Path(__file__).resolve().parent

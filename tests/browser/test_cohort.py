@@ -13,9 +13,9 @@ from .conftest import assert_layout, check_axe
 
 def _year_11_with_an_ehcp(live_server) -> None:
     """A Year 11 pupil with an EHCP and no guidance interview, in the demo school."""
-    from journal.demo import DEMO_URN
     from journal.schools.models import Pupil
     from journal.schools.queries import school_by_urn
+    from journal_demo.common import DEMO_URN
     from tests.factories import Factory
 
     with live_server.app.app_context():

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from journal.accounts.models import User
 from journal.accounts.passwords import hash_password
-from journal.demo import DEMO_PASSWORD
 from journal.extensions import db
 from journal.schools.models import Pupil
+from journal_demo.common import DEMO_PASSWORD
 
 from .conftest import assert_no_sideways_scroll, check_axe, sign_in
 

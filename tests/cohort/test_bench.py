@@ -7,17 +7,16 @@ import re
 
 from sqlalchemy import func, select
 
-from journal.cohort.bench import top_up_entries
 from journal.extensions import db
 from journal.passport.models import Entry
+from journal_bench.cli import bench_cmd
+from journal_bench.cohort import top_up_entries
 
 FIGURE = re.compile(r"^(?P<name>\S+)\s+median\s+[\d,.]+ ms\s+p95\s+[\d,.]+ ms\s+queries (?P<q>\d+)")
 
 
 def test_bench_prints_the_cohort_figures(app):
-    result = app.test_cli_runner().invoke(
-        args=["bench", "cohort", "--pupils", "6", "--rounds", "2"]
-    )
+    result = app.test_cli_runner().invoke(bench_cmd, ["cohort", "--pupils", "6", "--rounds", "2"])
     assert result.exit_code == 0, result.output
     printed = {m["name"]: int(m["q"]) for m in map(FIGURE.match, result.output.splitlines()) if m}
     assert set(printed) == {

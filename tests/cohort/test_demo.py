@@ -7,10 +7,11 @@ from sqlalchemy import func, select
 
 from journal.accounts.operations import find_by_login
 from journal.calendar import today
-from journal.demo import DEMO_PUPIL, seed_demo
 from journal.extensions import db
 from journal.guidance.models import GuidanceInterview
 from journal.schools.models import Pupil
+from journal_demo.common import DEMO_PUPIL
+from journal_demo.school import seed_demo
 
 
 def _interviews():

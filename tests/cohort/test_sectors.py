@@ -31,7 +31,7 @@ def test_sector_of(words, sector):
 
 
 def test_every_demo_aspiration_finds_a_sector():
-    from journal.demo import SECTORS as DEMO_SECTORS
+    from journal_demo.words import SECTORS as DEMO_SECTORS
 
     for sector in DEMO_SECTORS.values():
         for what, _why in sector.hopes:

@@ -12,8 +12,8 @@ from docx import Document as WordDocument
 from pypdf import PdfReader
 
 from journal.documents import exports
-from journal.documents.demo import maya_documents
 from journal.extensions import db
+from journal_demo.documents import maya_documents
 
 
 def pdf_text(data: bytes) -> str:
@@ -37,7 +37,7 @@ def words(text: str) -> str:
 @pytest.fixture
 def maya(app):
     """The demo pupil with her seeded CV and UCAS statement."""
-    from journal.demo import seed_demo
+    from journal_demo.school import seed_demo
 
     seed_demo(pupils=1)
     db.session.commit()
@@ -290,7 +290,7 @@ def test_the_print_page_fonts_come_from_static(app, make):
 
 
 def test_the_bench_prints_a_median_for_each_format(app, maya, capsys):
-    from journal.documents.bench import bench_documents
+    from journal_bench.documents import bench_documents
 
     db.session.commit()  # the bench renders in contexts of its own, as the server would
     contextvars.Context().run(bench_documents, app, 1, ("pdf", "docx"))

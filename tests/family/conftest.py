@@ -5,7 +5,7 @@ import pytest
 from journal.accounts.roles import Role
 from journal.extensions import db
 from journal.family import operations
-from journal.family.demo import link_family
+from journal_demo.family import link_family
 from tests.support import audit_actions  # noqa: F401 (imported from here too)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from journal.extensions import db
-from journal.family.demo import seed_family
 from journal.family.models import FamilyLink
+from journal_demo.family import seed_family
 
 
 def test_seed_family_links_the_demo_family_to_the_pupil(client, login, school, pupil):

@@ -7,8 +7,8 @@ from __future__ import annotations
 from journal.accounts.roles import Role
 from journal.calendar import utcnow
 from journal.extensions import db
-from journal.family.demo import link_family
 from journal.media.operations import claim, store_upload
+from journal_demo.family import link_family
 
 from .conftest import photo, upload
 

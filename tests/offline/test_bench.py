@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from journal import bench
-from journal.offline.bench import bench_offline
+from journal_bench import run as bench
+from journal_bench.offline import bench_offline
 
 
 def test_the_offline_figures_print(app, monkeypatch, capsys):

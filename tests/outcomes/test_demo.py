@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from journal import demo
 from journal.accounts.operations import find_by_login
 from journal.extensions import db
 from journal.outcomes import queries
 from journal.outcomes.models import DestinationRecord, RoleModel
 from journal.schools.models import Pupil
+from journal_demo.school import seed_demo
 
 
 def _count(model) -> int:
@@ -18,7 +18,7 @@ def _count(model) -> int:
 
 
 def test_demo_leavers_destinations_and_guarantees(app, client, login):
-    _, sign_ins = demo.seed_demo(pupils=40, passports=False)
+    _, sign_ins = seed_demo(pupils=40, passports=False)
     db.session.commit()
     assert "alumnus" in [s.username for s in sign_ins]
     leavers = db.session.scalars(select(Pupil).where(Pupil.left_on.is_not(None))).all()
@@ -40,13 +40,13 @@ def test_demo_leavers_destinations_and_guarantees(app, client, login):
     assert "Tell my school" in client.get("/").text
 
     before = (_count(DestinationRecord), _count(Pupil))
-    demo.seed_demo(pupils=40, passports=False)
+    seed_demo(pupils=40, passports=False)
     db.session.commit()
     assert (_count(DestinationRecord), _count(Pupil)) == before  # seeding again adds nothing
 
 
 def test_small_demos_have_no_leavers(app):
-    _, sign_ins = demo.seed_demo(pupils=12, passports=False)
+    _, sign_ins = seed_demo(pupils=12, passports=False)
     db.session.commit()
     assert "alumnus" not in [s.username for s in sign_ins]
     assert not db.session.scalar(select(func.count(Pupil.id)).where(Pupil.left_on.is_not(None)))

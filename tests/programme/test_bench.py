@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from journal_bench.cli import bench_cmd
+
 
 def test_the_programme_benchmark_prints_its_line(app):
     result = app.test_cli_runner().invoke(
-        args=["bench", "programme-attendance", "--pupils", "20", "--rounds", "2"]
+        bench_cmd, ["programme-attendance", "--pupils", "20", "--rounds", "2"]
     )
     assert result.exit_code == 0, result.output
     line = next(x for x in result.output.splitlines() if x.startswith("programme-attendance"))

@@ -96,8 +96,8 @@ def test_provider_access_counts_two_encounters_per_band(client, login, s):
 
 
 def test_seeding_the_demo_programme_twice_adds_nothing(app):
-    from journal.demo import seed_demo
-    from journal.programme.demo import seed_programme
+    from journal_demo.programme import seed_programme
+    from journal_demo.school import seed_demo
 
     school, _ = seed_demo(pupils=30)
     seed_programme(school)

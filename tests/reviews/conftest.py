@@ -7,8 +7,8 @@ import pytest
 from journal.accounts.roles import Role
 from journal.calendar import today
 from journal.extensions import db
-from journal.family.demo import link_family
 from journal.reviews import operations
+from journal_demo.family import link_family
 from tests.support import audit_actions  # noqa: F401 (imported from here too)
 
 

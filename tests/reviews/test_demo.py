@@ -7,10 +7,10 @@ from sqlalchemy import func, select
 
 from journal.accounts.roles import Role
 from journal.extensions import db
-from journal.family.demo import link_family
 from journal.reviews import queries
-from journal.reviews.demo import seed_reviews
 from journal.reviews.models import AnnualReview, ReviewAreaNote
+from journal_demo.family import link_family
+from journal_demo.reviews import seed_reviews
 
 
 def test_seed_reviews_gives_maya_three_voices_and_an_ehcp_pupil_pfa_notes(make, school, pupil):

@@ -14,6 +14,7 @@ from journal.accounts.roles import Role
 from journal.audit.models import AuditEvent
 from journal.extensions import db
 from journal.schools.models import Pupil, School
+from journal_demo.cli import seed_demo_cmd
 
 ARBOR_SAMPLE = Path("/work/shared/domain/examples/roster-arbor-style.csv")
 SIMS_HEADER = (
@@ -189,7 +190,7 @@ def test_create_user_with_a_taken_username_or_weak_password(runner, school, make
 
 
 def test_seed_demo_prints_the_sign_ins(runner):
-    result = runner.invoke(args=["seed-demo", "--pupils", "12"])
+    result = runner.invoke(seed_demo_cmd, ["--pupils", "12"])
     assert result.exit_code == 0, result.output
     output = result.output
     assert "Demo school: Riverside Academy (demo) (URN 100000), 12 pupils." in output
@@ -203,7 +204,7 @@ def test_seed_demo_prints_the_sign_ins(runner):
     admin = db.session.scalar(select(User).where(User.username == "admin"))
     assert passwords.verify(admin.password_hash, "careers-passport-demo")
 
-    again = runner.invoke(args=["seed-demo", "--pupils", "12"])
+    again = runner.invoke(seed_demo_cmd, ["--pupils", "12"])
     assert again.exit_code == 0, again.output
     assert pupil_count(demo) == 13, "seeding twice reuses the demo school"
 

@@ -13,8 +13,8 @@ from tests.browser.visits import _about_pupil, _goto, pupil_id_of
 def _link_demo_family(live_server) -> int:
     """Link the demo family member to the demo pupil (once); returns the pupil's id."""
     from journal.accounts.operations import find_by_login
-    from journal.family.demo import link_family
     from journal.schools.models import Pupil
+    from journal_demo.family import link_family
 
     pupil_id = pupil_id_of(live_server, "pupil")
     with live_server.app.app_context():

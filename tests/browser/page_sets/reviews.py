@@ -40,9 +40,9 @@ def _ehcp_review(live_server) -> tuple[int, int]:
     """The 30-pupil demo may have no pupil with an EHCP in Year 9 or above: add one to 10H,
     with the demo's EHCP review (Preparing for Adulthood notes and all)."""
     from journal.accounts.operations import find_by_login
-    from journal.reviews.demo import seed_ehcp_review
     from journal.reviews.models import AnnualReview
     from journal.schools.models import School, TutorGroup
+    from journal_demo.reviews import seed_ehcp_review
     from tests.factories import Factory
 
     with live_server.app.app_context():

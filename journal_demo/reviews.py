@@ -13,11 +13,12 @@ from journal.accounts import operations as accounts
 from journal.accounts.models import User
 from journal.calendar import today
 from journal.extensions import db
+from journal.reviews import operations
+from journal.reviews.models import FAMILY, PUPIL, STAFF, AnnualReview
+from journal.reviews.permissions import PFA_FROM_YEAR
 from journal.schools.models import Pupil, School
 
-from . import operations
-from .models import FAMILY, PUPIL, STAFF, AnnualReview
-from .permissions import PFA_FROM_YEAR
+from .common import DEMO_FAMILY, DEMO_PUPIL, pupil_by_username
 
 MAYA_WORDS = (
     "What I like: Animals, especially dogs and horses. Being outside.\n"
@@ -43,18 +44,16 @@ def _review_for(pupil: Pupil, held_on, by: User) -> AnnualReview | None:
     return operations.open_review(pupil, held_on, by=by)
 
 
-def seed_reviews(school: School, *, pupil_username: str = "pupil") -> None:
+def seed_reviews(school: School, *, pupil_username: str = DEMO_PUPIL) -> None:
     adviser = accounts.find_by_login("adviser")
     if adviser is None:
         return
-    maya = db.session.scalar(
-        select(Pupil).join(User, Pupil.user_id == User.id).where(User.username == pupil_username)
-    )
+    maya = pupil_by_username(pupil_username)
     if maya is not None:
         review = _review_for(maya, today() + timedelta(days=14), adviser)
         if review is not None:
             operations.write_contribution(review, PUPIL, MAYA_WORDS, by=maya.user)
-            kim = accounts.find_by_login("family")
+            kim = accounts.find_by_login(DEMO_FAMILY)
             if kim is not None and kim.is_family:
                 operations.write_contribution(review, FAMILY, KIM_WORDS, by=kim)
             operations.write_contribution(review, STAFF, ADVISER_WORDS, by=adviser)

@@ -1,12 +1,13 @@
 """Benchmark: the median time to render the demo pupil's two-page CV as PDF and as DOCX.
 
 ``bench_documents(app, runs)`` prints one line a figure; ``documents_benchmark`` is the same
-measurement as :class:`journal.bench.Figure` lines for ``flask --app journal bench``. Each
+measurement as :class:`journal_bench.common.Figure` lines for ``flask --app journal bench``. Each
 render runs in a fresh application context, after one warm-up render that is not counted.
 """
 
 from __future__ import annotations
 
+import io
 import statistics
 import time
 from collections.abc import Callable
@@ -14,15 +15,16 @@ from collections.abc import Callable
 import click
 from flask import Flask
 
+from journal.documents.exports import render_docx, render_pdf
+from journal.extensions import db
+from journal_demo.documents import maya_documents
+
+from .common import Bench, Figure
+
 FORMATS = ("pdf", "pdf-large", "pdf-symbols", "docx")
 
 
 def _renderer(app: Flask, file_format: str) -> Callable[[], bytes]:
-    from journal.extensions import db
-
-    from .demo import maya_documents
-    from .exports import render_docx, render_pdf
-
     def render() -> bytes:
         with app.app_context():
             cv, _ = maya_documents()
@@ -56,9 +58,7 @@ def time_renders(
 def _pages(data: bytes) -> int:
     if not data.startswith(b"%PDF"):
         return 0
-    import io
-
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # a test dependency: only when the bench counts a PDF's pages
 
     return len(PdfReader(io.BytesIO(data)).pages)
 
@@ -74,10 +74,8 @@ def bench_documents(app: Flask, runs: int, formats: tuple[str, ...] = ("pdf", "d
         )
 
 
-def documents_benchmark(bench) -> list:
-    """The same figures for ``journal.bench`` (register with ``benchmark("cv-export")``)."""
-    from journal.bench import Figure
-
+def documents_benchmark(bench: Bench) -> list[Figure]:
+    """The same figures for ``bench cv-export``."""
     figures = []
     for file_format in ("pdf", "docx"):
         seconds, cpu, size, pages = time_renders(bench.app, file_format, bench.rounds)

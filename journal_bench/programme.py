@@ -1,7 +1,7 @@
 """The programme's figure for ``flask --app journal bench``: recording attendance for a whole
 year group (up to 300 pupils) in one request, as a careers leader saving the list.
 
-Registered in ``journal/bench.py`` as ``programme-attendance``. Each round saves the list of a
+Registered in ``journal_bench/run.py`` as ``programme-attendance``. Each round saves the list of a
 fresh activity (made before timing starts), so every round writes the same number of entries,
 revisions, sign-offs and attendance rows; ``queries`` is the statements per request.
 """
@@ -11,20 +11,22 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from flask import Flask
 from sqlalchemy import select
+
+from journal.accounts.operations import find_by_login
+from journal.calendar import today
+from journal.extensions import db
+from journal.programme import operations
+from journal.schools.models import Pupil
+
+from .common import Bench, Figure
 
 PUPILS = 300
 
 
-def _activities(app, rounds: int) -> tuple[list[int], list[int]]:
+def _activities(app: Flask, rounds: int) -> tuple[list[int], list[int]]:
     """``rounds + 1`` activities for the same (up to) 300 pupils, and those pupils' ids."""
-    from journal.accounts.operations import find_by_login
-    from journal.calendar import today
-    from journal.extensions import db
-    from journal.schools.models import Pupil
-
-    from . import operations
-
     with app.app_context():
         leader = find_by_login("careers")
         pupils = list(
@@ -62,7 +64,7 @@ def _activities(app, rounds: int) -> tuple[list[int], list[int]]:
     return ids, pupil_ids
 
 
-def bench_programme(bench) -> list:
+def bench_programme(bench: Bench) -> list[Figure]:
     activity_ids, pupil_ids = bench.isolated(_activities, bench.app, bench.rounds)
     client = bench.client("careers")
     waiting = list(activity_ids)

@@ -1,5 +1,6 @@
 """The demo family: Kim Patel, Maya's mum, linked to the demo pupil. Seeding again adds only
-what is missing. Also used by the tests to link a family member to a pupil directly."""
+what is missing. ``link_family`` is also used by the tests to link a family member to a pupil
+directly."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ from journal.accounts import operations as accounts
 from journal.accounts.models import User
 from journal.accounts.roles import Role
 from journal.extensions import db
+from journal.family.models import FamilyLink
 from journal.schools.models import Pupil, School
 
-from .models import FamilyLink
-
-DEMO_FAMILY = "family"
+from .common import DEMO_FAMILY, DEMO_PASSWORD, DEMO_PUPIL, DemoSignIn, demo_hash, pupil_by_username
 
 
 def link_family(user: User, pupil: Pupil, relationship_label: str = "") -> FamilyLink:
@@ -35,11 +35,11 @@ def link_family(user: User, pupil: Pupil, relationship_label: str = "") -> Famil
     return link
 
 
-def seed_family(school: School, *, pupil_username: str = "pupil", password_hash: str | None = None):
+def seed_family(
+    school: School, *, pupil_username: str = DEMO_PUPIL, password_hash: str | None = None
+) -> list[DemoSignIn]:
     """The demo family member (username ``family``), linked to the demo pupil as "Mum".
-    Returns the sign-ins to print (``journal.demo.DemoSignIn``)."""
-    from journal.demo import DEMO_PASSWORD, DemoSignIn, _demo_hash
-
+    Returns the sign-ins to print."""
     user = accounts.find_by_login(DEMO_FAMILY)
     if user is None:
         user = accounts.create_user(
@@ -48,10 +48,8 @@ def seed_family(school: School, *, pupil_username: str = "pupil", password_hash:
             display_name="Kim Patel (parent)",
             roles=[Role.FAMILY],
         )
-        user.password_hash = password_hash or _demo_hash()
-    maya = db.session.scalar(
-        select(Pupil).join(User, Pupil.user_id == User.id).where(User.username == pupil_username)
-    )
+        user.password_hash = password_hash or demo_hash()
+    maya = pupil_by_username(pupil_username)
     if maya is not None and user.is_family:
         link_family(user, maya, "Mum")
     return [DemoSignIn("Family member", DEMO_FAMILY, DEMO_PASSWORD)]

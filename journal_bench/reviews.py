@@ -12,24 +12,26 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from journal.accounts.operations import find_by_login
+from journal.extensions import db
+from journal.reviews.models import AnnualReview
+from journal_demo.common import DEMO_FAMILY, DEMO_PUPIL
+
+from .common import Bench, Figure
+
 
 def _maya_review() -> tuple[int, int]:
-    from journal.accounts.operations import find_by_login
-    from journal.extensions import db
-
-    from .models import AnnualReview
-
-    pupil = find_by_login("pupil").pupil
+    pupil = find_by_login(DEMO_PUPIL).pupil
     review_id = db.session.scalar(
         select(AnnualReview.id).where(AnnualReview.pupil_id == pupil.id).limit(1)
     )
     return pupil.id, review_id
 
 
-def reviews_benchmark(bench) -> list:
+def reviews_benchmark(bench: Bench) -> list[Figure]:
     with bench.app.app_context():
         pupil_id, review_id = _maya_review()
-    staff, family = bench.client("adviser"), bench.client("family")
+    staff, family = bench.client("adviser"), bench.client(DEMO_FAMILY)
     staff_url = f"/pupils/{pupil_id}/reviews/{review_id}"
     family_url = f"/family/children/{pupil_id}/reviews/{review_id}"
     return [

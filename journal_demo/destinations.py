@@ -15,11 +15,11 @@ from journal.accounts.models import User, UserRole
 from journal.accounts.roles import Role
 from journal.calendar import destination_checkpoints, today, utcnow
 from journal.extensions import db
+from journal.outcomes.models import DestinationRecord, RoleModel
 from journal.schools.models import Pupil, School
 
-from .models import DestinationRecord, RoleModel
+from .common import DEMO_ALUMNUS, DEMO_PASSWORD, DemoSignIn, demo_hash, demo_upn
 
-DEMO_ALUMNUS = "alumnus"
 LEAVERS_FROM = 20  # one former pupil for every 20 on roll; none in the smallest demos
 FIRST = ("Jordan", "Aisha", "Ben", "Chloe", "Daniel", "Ella", "Femi", "Grace", "Harry", "Iqra")
 LAST = ("Mensah", "Khan", "Taylor", "Okafor", "Wright", "Nowak", "Hughes", "Shah", "Clarke")
@@ -47,8 +47,8 @@ SOURCES = ("pupil", "local_authority", "staff")
 GUARANTEE = (("offer_made", 86), ("no_offer", 4), ("not_appropriate", 3), ("not_recorded", 7))
 
 
-def seed_destinations(school: School, pupils: int, *, seed: int = 2026):
-    """Seed once per school; returns the sign-ins to print (``journal.demo.DemoSignIn``)."""
+def seed_destinations(school: School, pupils: int, *, seed: int = 2026) -> list[DemoSignIn]:
+    """Seed once per school; returns the sign-ins to print."""
     have = db.session.scalar(
         select(func.count(DestinationRecord.id))
         .join(Pupil, DestinationRecord.pupil_id == Pupil.id)
@@ -56,7 +56,7 @@ def seed_destinations(school: School, pupils: int, *, seed: int = 2026):
     )
     if have or accounts.find_by_login(DEMO_ALUMNUS) is not None:
         return _sign_in()
-    rng = random.Random(seed + 10)  # noqa: S311 (demo data)
+    rng = random.Random(seed + 10)
     leavers = _leavers(school, pupils // 20, rng) if pupils >= LEAVERS_FROM else []
     rows = [row for pupil in leavers for row in _leaver_records(pupil, rng)]
     rows += _guarantees(school, rng)
@@ -75,9 +75,7 @@ def seed_destinations(school: School, pupils: int, *, seed: int = 2026):
     return _sign_in()
 
 
-def _sign_in():
-    from journal.demo import DEMO_PASSWORD, DemoSignIn
-
+def _sign_in() -> list[DemoSignIn]:
     if accounts.find_by_login(DEMO_ALUMNUS) is None:
         return []
     return [DemoSignIn("Former pupil", DEMO_ALUMNUS, DEMO_PASSWORD)]
@@ -91,8 +89,6 @@ def _first_due_left_on(on: date) -> date:
 
 def _leavers(school: School, count: int, rng: random.Random) -> list[Pupil]:
     """``count`` former pupils; the first is the demo alumnus, with a password."""
-    from journal.demo import _demo_hash, demo_upn
-
     on = today()
     first_due = _first_due_left_on(on)
     made = []
@@ -104,7 +100,7 @@ def _leavers(school: School, count: int, rng: random.Random) -> list[Pupil]:
                 display_name="Jordan Mensah",
                 roles=[Role.PUPIL],
             )
-            user.password_hash = _demo_hash()
+            user.password_hash = demo_hash()
             first, last, left_on, year = "Jordan", "Mensah", first_due, 11
         else:
             first, last = rng.choice(FIRST), rng.choice(LAST)

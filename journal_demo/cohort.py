@@ -1,7 +1,7 @@
 """Demo data the cohort dashboard needs and the passports do not give: guidance interviews for
 many pupils in Years 10 to 13, so the gap lists are real lists rather than everyone.
 Deterministic from the seed; only done once per school. (Leavers and their destinations come
-from ``journal.outcomes.demo``.)"""
+from ``journal_demo.destinations``.)"""
 
 from __future__ import annotations
 
@@ -16,13 +16,15 @@ from journal.extensions import db
 from journal.guidance.models import GuidanceInterview
 from journal.schools.models import Pupil, School
 
+from .common import DEMO_PUPIL
+
 # The share of pupils in each year group who have had a guidance interview by now.
 INTERVIEWED = {10: 0.25, 11: 0.7, 12: 0.4, 13: 0.75, 14: 0.5}
 
 
 def seed_cohort(school: School, *, seed: int = 2026) -> None:
     """Guidance interviews for the demo school (once)."""
-    rng = random.Random(f"{seed}:cohort")  # noqa: S311 (made-up data)
+    rng = random.Random(f"{seed}:cohort")
     on = calendar.today()
     adviser = find_by_login("adviser")
     interviews = db.session.scalar(
@@ -35,9 +37,8 @@ def seed_cohort(school: School, *, seed: int = 2026) -> None:
 
 
 def _interviews(school: School, adviser, rng: random.Random, on: date) -> None:
-    """Not for the demo pupil, Maya, whose own interview ``journal.demo`` writes by hand."""
-    from journal.demo import DEMO_PUPIL
-
+    """Not for the demo pupil, Maya, whose own interview ``journal_demo.school`` writes by
+    hand."""
     maya = find_by_login(DEMO_PUPIL)
     rows = []
     pupils = db.session.execute(

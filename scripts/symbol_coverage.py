@@ -1,6 +1,6 @@
 """Symbol coverage: the share of content words that get a picture symbol.
 
-    .venv/bin/python -m journal.accessibility.coverage [--missing N]
+    .venv/bin/python scripts/symbol_coverage.py [--missing N]
 
 Measures the interface text: the visible text of every template under ``templates/`` (Jinja
 tags, comments and HTML stripped; string literals shown by ``{{ "..." }}`` kept), and the
@@ -19,9 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .symbols import WORD, find_matches, is_stop_word
+from sqlalchemy import select
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+from journal.accessibility.symbols import WORD, find_matches, is_stop_word
+from journal.extensions import db
+from journal.passport.models import EntryRevision
+from journal_demo.scratch import scratch_demo
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 JINJA_STATEMENT = re.compile(r"\{%.*?%\}", re.S)
@@ -87,34 +92,8 @@ WRITING_FIELDS = ("what_i_did", "who_i_met", "what_i_learned", "what_next", "rol
 
 def demo_entry_texts(pupils: int = 60) -> list[str]:
     """The free text of every entry revision in a freshly seeded demo school."""
-    import os
-    import tempfile
-
-    from flask_migrate import upgrade
-    from sqlalchemy import select
-
-    from journal import create_app
-    from journal.demo import seed_demo
-    from journal.extensions import db
-    from journal.passport.models import EntryRevision
-
-    with tempfile.TemporaryDirectory() as folder:
-        previous = os.environ.get("JOURNAL_INSTANCE_PATH")
-        os.environ["JOURNAL_INSTANCE_PATH"] = folder
-        try:
-            app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/demo.sqlite3"})
-            with app.app_context():
-                upgrade(directory=str(Path(__file__).resolve().parents[2] / "migrations"))
-                seed_demo(pupils)
-                db.session.commit()
-                contents = db.session.scalars(select(EntryRevision.content)).all()
-                db.session.remove()
-                db.engine.dispose()
-        finally:
-            if previous is None:
-                os.environ.pop("JOURNAL_INSTANCE_PATH", None)
-            else:
-                os.environ["JOURNAL_INSTANCE_PATH"] = previous
+    with scratch_demo(pupils) as app, app.app_context():
+        contents = db.session.scalars(select(EntryRevision.content)).all()
     return [c[name] for c in contents for name in WRITING_FIELDS if c.get(name)]
 
 

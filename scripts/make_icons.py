@@ -1,4 +1,4 @@
-"""Draw the app's icons into static/icons/: ``python -m journal.offline.make_icons``.
+"""Draw the app's icons into static/icons/: ``.venv/bin/python scripts/make_icons.py``.
 
 A white passport with a gold star on the brand blue. The maskable icon fills the whole square
 and keeps the drawing inside the middle 60 %, the "safe zone" a phone's mask never cuts.
@@ -6,6 +6,7 @@ and keeps the drawing inside the middle 60 %, the "safe zone" a phone's mask nev
 
 from __future__ import annotations
 
+from math import cos, pi, sin
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -13,12 +14,10 @@ from PIL import Image, ImageDraw
 BLUE = (11, 83, 148)
 GOLD = (255, 191, 71)
 WHITE = (255, 255, 255)
-OUT = Path(__file__).resolve().parents[2] / "static" / "icons"
+OUT = Path(__file__).resolve().parents[1] / "static" / "icons"
 
 
 def _star(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float) -> None:
-    from math import cos, pi, sin
-
     points = []
     for i in range(10):
         radius = r if i % 2 == 0 else r * 0.45

@@ -1,8 +1,8 @@
 """Offline use's figures for ``flask --app journal bench``: what a phone downloads for the app
 to work offline, and how fast the server takes entries sent from the queue.
 
-Registered in ``journal/bench.py`` as the ``offline`` benchmark (``bench_offline`` takes the
-:class:`journal.bench.Bench`). Figures:
+Registered in ``journal_bench/run.py`` as the ``offline`` benchmark (``bench_offline`` takes
+the :class:`journal_bench.common.Bench`). Figures:
 
 - ``offline-record-form``: the record form page; the note gives the gzipped bytes of the
   JavaScript the pupil's pages load (and of ``offline.js`` alone);
@@ -19,7 +19,9 @@ import re
 import uuid
 from pathlib import Path
 
-from . import precache
+from journal.offline import precache
+
+from .common import Bench, Figure
 
 SCRIPT = re.compile(r'<script[^>]+src="/static/([^"?]+)')
 
@@ -32,7 +34,7 @@ def _scripts_of(html: str) -> list[str]:
     return list(dict.fromkeys(SCRIPT.findall(html)))
 
 
-def bench_offline(bench) -> list:
+def bench_offline(bench: Bench) -> list[Figure]:
     app = bench.app
     client = bench.client("pupil")
     static = Path(app.static_folder)

@@ -7,7 +7,7 @@ entries are encounters with employers and providers and workplace experiences, d
 the pupil's school years; they are written as entry rows only (no revision content), which
 is all the dashboard reads. Then, signed in as the demo careers leader:
 
-- ``cohort-dashboard``: the whole school (beside its bare route, see ``journal.bench``);
+- ``cohort-dashboard``: the whole school (beside its bare route, see ``journal_bench.common``);
 - ``cohort-dashboard-y11-ehcp``: filtered to Year 11 pupils with an EHCP;
 - ``cohort-gap-list``: this year's employer encounter, the longest list;
 - ``cohort-gap-csv``: the same list as a CSV file.
@@ -18,11 +18,18 @@ from __future__ import annotations
 import random
 import statistics
 import time
-import uuid
 from datetime import date, timedelta
 
 from flask import Flask
 from sqlalchemy import func, insert, select
+
+from journal.calendar import school_year_of, today
+from journal.extensions import db
+from journal.passport.models import Entry
+from journal.schools.models import Pupil
+from journal_demo.planned import client_id
+
+from .common import Bench, Figure, beside_bare
 
 ENTRIES = 50
 LEADER = "careers"
@@ -38,12 +45,7 @@ KINDS = (  # (kind, category, benchmark)
 def top_up_entries(app: Flask, per_pupil: int = ENTRIES, *, seed: int = 2026) -> int:
     """Give every pupil on roll at least ``per_pupil`` saved entries; returns how many
     were added."""
-    from journal.calendar import school_year_of, today
-    from journal.extensions import db
-    from journal.passport.models import Entry
-    from journal.schools.models import Pupil
-
-    rng = random.Random(seed)  # noqa: S311 (made-up data)
+    rng = random.Random(seed)
     on = today()
     with app.app_context():
         have = dict(
@@ -65,7 +67,7 @@ def top_up_entries(app: Flask, per_pupil: int = ENTRIES, *, seed: int = 2026) ->
                     {
                         "pupil_id": pupil_id,
                         "kind": kind,
-                        "client_id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                        "client_id": client_id(rng),
                         "state": "submitted",
                         "source": "pupil",
                         "occurred_on": start + timedelta(days=rng.randrange(days)),
@@ -97,11 +99,9 @@ def _cpu_note(spent: list[float]) -> str:
     return f"cpu median {statistics.median(spent) * 1000:.0f} ms" if spent else ""
 
 
-def cohort_benchmark(bench) -> list:
-    """The figures for ``journal.bench`` (registered as ``cohort``), each with the median
-    CPU time of this process in its note."""
-    from journal.bench import beside_bare
-
+def cohort_benchmark(bench: Bench) -> list[Figure]:
+    """The figures of ``bench cohort``, each with the median CPU time of this process in its
+    note."""
     added = bench.isolated(top_up_entries, bench.app)
     client = bench.client(LEADER)
     figures = []
