@@ -28,7 +28,7 @@ BLUEPRINTS = (
     "journal.offline",
     "journal.family",
     "journal.cohort",
-    "journal.outcomes",
+    "journal.destinations",
     "journal.reviews",
     "journal.programme",
 )

@@ -22,14 +22,12 @@ from functools import cache
 from sqlalchemy import func, insert, select, update
 from stdnum.gb import upn as upn_lib
 
-from journal import destinations
 from journal.accounts import operations as accounts
 from journal.accounts import passwords
 from journal.accounts.models import User, UserRole
 from journal.accounts.roles import Role
 from journal.calendar import LONDON, POST_19, school_year_of, today, utcnow
 from journal.extensions import db
-from journal.passport import kinds
 from journal.passport.models import (
     Aspiration,
     Entry,
@@ -40,6 +38,7 @@ from journal.passport.models import (
     entry_parents,
     skill_rating_evidence,
 )
+from journal.reference import destinations, kinds
 from journal.schools.models import Pupil, School, TutorAssignment, TutorGroup
 from journal.schools.operations import create_school
 
@@ -171,7 +170,7 @@ def seed_demo(
     from journal.family.demo import seed_family
 
     sign_ins += seed_family(school)  # Kim Patel, user "family", linked to Maya as "Mum"
-    from journal.outcomes.demo import seed_destinations
+    from journal.destinations.demo import seed_destinations
 
     sign_ins += seed_destinations(school, pupils, seed=seed)  # leavers; "alumnus" signs in
     from journal.reviews.demo import seed_reviews

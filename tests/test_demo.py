@@ -16,7 +16,6 @@ from journal import demo, destinations
 from journal.accounts.operations import find_by_login
 from journal.calendar import POST_19, today, utcnow
 from journal.extensions import db
-from journal.passport import kinds
 from journal.passport.models import (
     Aspiration,
     Entry,
@@ -27,7 +26,8 @@ from journal.passport.models import (
 from journal.passport.operations import record_entry
 from journal.passport.plans_forms import PROFILE_SECTIONS
 from journal.passport.queries import entry_by_client_id
-from journal.passport.skills import SKILLS, STEPS
+from journal.reference import kinds
+from journal.reference.skills import SKILLS, STEPS
 from journal.schools.models import Pupil
 
 

@@ -31,9 +31,9 @@ from sqlalchemy import Select, and_, case, false, func, or_, select
 
 from journal import calendar
 from journal.extensions import db
-from journal.passport import kinds
-from journal.passport.journey import EMPLOYER_ENCOUNTERS_A_YEAR
 from journal.passport.models import Entry
+from journal.reference import kinds
+from journal.reference.gatsby import EMPLOYER_ENCOUNTERS_A_YEAR
 from journal.schools.models import Pupil, TutorGroup
 
 EMPLOYER = "employer"

@@ -1,7 +1,7 @@
 """Demo data the cohort dashboard needs and the passports do not give: guidance interviews for
 many pupils in Years 10 to 13, so the gap lists are real lists rather than everyone.
 Deterministic from the seed; only done once per school. (Leavers and their destinations come
-from ``journal.outcomes.demo``.)"""
+from ``journal.destinations.demo``.)"""
 
 from __future__ import annotations
 

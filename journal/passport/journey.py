@@ -38,11 +38,12 @@ from datetime import date
 from sqlalchemy import select
 
 from journal import calendar
-from journal.destinations import HIGHER_EDUCATION
 from journal.extensions import db
+from journal.reference import kinds
+from journal.reference.destinations import HIGHER_EDUCATION
+from journal.reference.gatsby import EMPLOYER_ENCOUNTERS_A_YEAR, UNIVERSITY_VISITS
 from journal.schools.models import Pupil
 
-from . import kinds
 from .models import Entry, IntendedDestination
 
 THIS_YEAR, BY_16, BY_18 = "year", "16", "18"
@@ -52,9 +53,6 @@ GROUPS = {
     BY_18: "By 18: by the end of Year 13",
 }
 STATUSES = {"done": "Done", "not_yet": "Not yet", "later": "Later"}
-# Colleges are expected to offer two encounters with employers a year (Gatsby, 2025).
-EMPLOYER_ENCOUNTERS_A_YEAR = {"college": 2}
-UNIVERSITY_VISITS = 2
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from journal.calendar import utcnow
 from journal.extensions import db
+from journal.reference import kinds
 from journal.types import UTCDateTime
-
-from . import kinds
 
 
 class Entry(db.Model):

@@ -9,9 +9,9 @@ from sqlalchemy.exc import IntegrityError
 from journal.accounts.models import User
 from journal.calendar import today, utcnow
 from journal.extensions import db
+from journal.reference import kinds
 from journal.schools.models import Pupil
 
-from . import kinds
 from .models import Entry, EntryRevision
 from .queries import entry_by_client_id
 

@@ -17,9 +17,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from journal.destinations import STAGES, intentions_for
-
-from .skills import SKILLS, STEPS, descriptor
+from journal.reference.destinations import STAGES, intentions_for
+from journal.reference.skills import SKILLS, STEPS, descriptor
 
 MARKDOWN_HINT = "You can use **bold**, *italics* and lists starting with a dash."
 NOTE_LIMIT = 2000

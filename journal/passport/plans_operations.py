@@ -12,14 +12,14 @@ from sqlalchemy import select
 
 from journal import calendar
 from journal.accounts.models import User
-from journal.destinations import STAGES, intentions_for
 from journal.extensions import db
+from journal.reference import kinds
+from journal.reference.destinations import STAGES, intentions_for
+from journal.reference.skills import SKILLS, STEPS
 from journal.schools.models import Pupil
 
-from . import kinds
 from .models import Aspiration, Entry, IntendedDestination, ProfileVersion, SkillRating
 from .plans_queries import current_profile
-from .skills import SKILLS, STEPS
 
 EHCP = "E"
 # "By 16" means by the end of Year 11 and "by 18" by the end of Year 13 (journal.calendar).

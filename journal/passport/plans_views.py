@@ -8,8 +8,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from journal.audit.operations import record
-from journal.destinations import STAGES, activity_label
 from journal.extensions import db
+from journal.reference.destinations import STAGES, activity_label
+from journal.reference.skills import BANDS, SKILLS, Skill, band_name, descriptor
 from journal.schools.queries import pupil_for
 
 from . import bp
@@ -24,7 +25,6 @@ from .plans_forms import (
     RateSkillForm,
     stage_phrase,
 )
-from .skills import BANDS, SKILLS, Skill, band_name, descriptor
 
 
 def _own_pupil():

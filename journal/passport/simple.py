@@ -24,8 +24,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, Regexp
 
 from journal.calendar import today
+from journal.reference import kinds
 
-from . import kinds
 from .forms import TEXT_LIMIT, UUID
 from .operations import date_problem
 

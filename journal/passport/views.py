@@ -12,9 +12,10 @@ from journal.audit.operations import record
 from journal.calendar import today
 from journal.extensions import db
 from journal.offline import replies as offline_replies
+from journal.reference import gatsby, kinds
 from journal.schools.queries import pupil_for
 
-from . import bp, kinds, operations, queries
+from . import bp, operations, queries
 from .forms import PHOTO_LIMIT, DiaryForm, EntryForm, form_for
 from .permissions import (
     can_edit_entry,
@@ -348,7 +349,7 @@ def pupil_entry_history(pupil_id: int, entry_id: int):
 def _passport_words() -> dict:
     return {
         "kinds": kinds.KINDS,
-        "benchmarks": kinds.BENCHMARKS,
+        "benchmarks": gatsby.BENCHMARKS,
         "states": kinds.STATES,
         "feelings": kinds.FEELINGS,
         "source_label": kinds.source_label,

@@ -22,12 +22,12 @@ from flask import current_app
 from markupsafe import Markup
 
 from journal.calendar import london_time
-from journal.destinations import STAGES, activity_label
 from journal.documents.exports import LANGUAGE, StaticFetcher, clean_text, html_to_pdf
 from journal.guidance.models import ACTION_STATUSES, NOTE_KINDS, OWNERS
-from journal.passport import kinds, skills
 from journal.passport.plans_forms import PROFILE_SECTIONS
 from journal.passport.text import render_markdown
+from journal.reference import kinds, skills
+from journal.reference.destinations import STAGES, activity_label
 
 from . import formats as f
 

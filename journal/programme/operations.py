@@ -26,15 +26,15 @@ from journal.audit.operations import record
 from journal.calendar import today, utcnow
 from journal.cohort.models import BY_HAND, CustomGroup, CustomGroupPupil
 from journal.extensions import db
-from journal.passport import kinds
 from journal.passport.models import Entry, EntryRevision, SignOff
 from journal.passport.signing import FORMAT
+from journal.reference import kinds
 from journal.schools.models import Pupil, School
 
 from . import queries
 from .models import PROVIDER_ACCESS_TYPES, ProgrammeActivity, ProgrammeAttendance
 
-SOURCE = "staff_group_activity"  # journal.passport.kinds.SOURCES
+SOURCE = "staff_group_activity"  # journal.reference.kinds.SOURCES
 
 
 class AttendanceRefused(Exception):

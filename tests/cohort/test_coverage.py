@@ -14,9 +14,9 @@ from journal import calendar
 from journal.cohort.coverage import DONE, EMPLOYER, LATER, MEASURES, NOT_YET, coverage_for
 from journal.extensions import db
 from journal.guidance.models import GuidanceInterview
-from journal.passport import kinds
 from journal.passport.journey import journey_for
 from journal.passport.models import Entry
+from journal.reference import kinds
 from journal.schools.models import Pupil
 
 # (kind, category, benchmark) of the entries the sample draws from

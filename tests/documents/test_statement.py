@@ -196,7 +196,7 @@ def test_things_to_mention_link_to_the_passport(client, login, make, pupil, ucas
 def test_the_editor_does_not_grow_with_the_passport(client, login, make, pupil, ucas):
     from journal.passport import plans_operations
     from journal.passport.models import Aspiration
-    from journal.passport.skills import SKILLS
+    from journal.reference.skills import SKILLS
 
     def add(n: int, start: int) -> None:
         for i in range(start, start + n):

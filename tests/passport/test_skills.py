@@ -11,7 +11,7 @@ from journal.audit.models import AuditEvent
 from journal.extensions import db
 from journal.passport import plans_operations, plans_queries
 from journal.passport.models import SkillRating
-from journal.passport.skills import BANDS, SKILLS, STEPS, band_name, descriptor
+from journal.reference.skills import BANDS, SKILLS, STEPS, band_name, descriptor
 
 from .conftest import counting_queries
 

@@ -3,7 +3,7 @@ admins read, leaving dates by careers staff and admins), the careers team's page
 exchange, the page for families, and a (former) pupil's own pages.
 
 The world's pupil (``w.pupil``) is on roll: their own pages answer with the "after you leave"
-words; tests/outcomes covers a former pupil's."""
+words; tests/destinations covers a former pupil's."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ def _page(w, who: str, rest: str = "") -> str:
 
 
 CASES = {
-    "outcomes.pupil_destinations": [
+    "destinations.pupil_destinations": [
         ("GET", lambda w: _page(w, "pupil"), only(STAFF)),
         ("GET", lambda w: _page(w, "other_pupil"), only(STAFF, tutor=404)),
         ("GET", lambda w: _page(w, "foreign_pupil"), only(STAFF, 404)),
     ],
-    "outcomes.record": [
+    "destinations.record": [
         ("POST", lambda w: _page(w, "pupil", "/record/leaving"), only(CAREERS, 422)),
         (
             "POST",
@@ -33,41 +33,41 @@ CASES = {
         ("POST", lambda w: _page(w, "pupil", "/record/nonsense"), only(CAREERS, 404)),
         ("POST", lambda w: _page(w, "foreign_pupil", "/record/leaving"), only(STAFF, 404)),
     ],
-    "outcomes.confirm_intended": [
+    "destinations.confirm_intended": [
         ("POST", lambda w: _page(w, "pupil", "/confirm/16"), only(CAREERS, 302)),
         ("POST", lambda w: _page(w, "foreign_pupil", "/confirm/18"), only(STAFF, 404)),
     ],
-    "outcomes.record_left": [
+    "destinations.record_left": [
         ("POST", lambda w: _page(w, "pupil", "/left"), only(LEAVING, 422)),
         ("POST", lambda w: _page(w, "other_pupil", "/left"), only(LEAVING, 422, tutor=404)),
         ("POST", lambda w: _page(w, "foreign_pupil", "/left"), only(STAFF, 404)),
     ],
-    "outcomes.undo_left": [
+    "destinations.undo_left": [
         ("POST", lambda w: _page(w, "pupil", "/left/undo"), only(LEAVING, 302)),
         ("POST", lambda w: _page(w, "foreign_pupil", "/left/undo"), only(STAFF, 404)),
     ],
-    "outcomes.overview": [("GET", lambda w: "/destinations/", only(LEAVING))],
-    "outcomes.export": [("GET", lambda w: "/destinations/export.csv", only(CAREERS))],
-    "outcomes.import_upload": [
+    "destinations.overview": [("GET", lambda w: "/destinations/", only(LEAVING))],
+    "destinations.export": [("GET", lambda w: "/destinations/export.csv", only(CAREERS))],
+    "destinations.import_upload": [
         ("GET", lambda w: "/destinations/import", only(CAREERS)),
         ("POST", lambda w: "/destinations/import", only(CAREERS, 422)),
     ],
-    "outcomes.import_confirm": [
+    "destinations.import_confirm": [
         ("POST", lambda w: "/destinations/import/confirm", only(CAREERS, 400))
     ],
-    "outcomes.role_models": [("GET", lambda w: "/destinations/role-models", only(CAREERS))],
-    "outcomes.retention_explained": [
+    "destinations.role_models": [("GET", lambda w: "/destinations/role-models", only(CAREERS))],
+    "destinations.retention_explained": [
         ("GET", lambda w: "/destinations/how-long-we-keep-records", everyone(200, anonymous=200))
     ],
-    "outcomes.my_destination": [
+    "destinations.my_destination": [
         ("GET", lambda w: "/destinations/mine", only({"pupil"})),
         ("POST", lambda w: "/destinations/mine", only({"pupil"})),
     ],
-    "outcomes.my_role_model": [
+    "destinations.my_role_model": [
         ("GET", lambda w: "/destinations/mine/role-model", only({"pupil"})),
         ("POST", lambda w: "/destinations/mine/role-model", only({"pupil"})),
     ],
-    "outcomes.withdraw_role_model": [
+    "destinations.withdraw_role_model": [
         ("POST", lambda w: "/destinations/mine/role-model/withdraw", only({"pupil"}, 302))
     ],
 }

@@ -7,11 +7,11 @@ from __future__ import annotations
 from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from journal import destinations
 from journal.accounts.forms import ButtonForm
 from journal.calendar import destination_checkpoints, today
 from journal.extensions import db
 from journal.passport.plans_queries import latest_destinations
+from journal.reference import destinations
 from journal.schools import uploads
 from journal.schools.queries import pupil_for
 
@@ -96,7 +96,7 @@ def _destinations_page(pupil, *, posted=None, leaving_form=None, status: int = 2
     if posted is not None:
         forms[posted._prefix.rstrip("-")] = posted
     return render_template(
-        "outcomes/pupil_destinations.html",
+        "destinations/pupil_destinations.html",
         pupil=pupil,
         history=queries.records_of(pupil),
         passport=latest_destinations(pupil),
@@ -212,7 +212,7 @@ def overview():
     """Former pupils with their destination and checkpoints; links to the exchange."""
     _require(lambda u: u.is_careers_staff or u.is_school_admin)
     return render_template(
-        "outcomes/overview.html",
+        "destinations/overview.html",
         leavers=queries.leavers(current_user.school_id),
         on=today(),
         stages=STAGES,
@@ -257,9 +257,11 @@ def import_upload():
                     upload=uploads.keep(current_user.school_id, data), filename=filename
                 )
                 return render_template(
-                    "outcomes/import_preview.html", plan=plan, form=confirm, filename=filename
+                    "destinations/import_preview.html", plan=plan, form=confirm, filename=filename
                 )
-    return render_template("outcomes/import_upload.html", form=form), (422 if form.errors else 200)
+    return render_template("destinations/import_upload.html", form=form), (
+        422 if form.errors else 200
+    )
 
 
 @bp.post("/import/confirm")
@@ -277,7 +279,7 @@ def import_confirm():
     exchange.apply_import(
         current_user.school, plan, by=current_user, filename=form.filename.data or ""
     )
-    page = render_template("outcomes/import_done.html", plan=plan, filename=form.filename.data)
+    page = render_template("destinations/import_done.html", plan=plan, filename=form.filename.data)
     db.session.commit()
     uploads.discard(current_user.school_id, form.upload.data)
     return page
@@ -288,7 +290,7 @@ def import_confirm():
 def role_models():
     _require(can_see_role_models)
     return render_template(
-        "outcomes/role_models.html", role_models=queries.role_models(current_user.school_id)
+        "destinations/role_models.html", role_models=queries.role_models(current_user.school_id)
     )
 
 
@@ -297,7 +299,7 @@ def retention_explained():
     """Plain words a school can show a parent: what is kept after a pupil leaves, how long."""
     example = today().replace(month=7, day=20)
     return render_template(
-        "outcomes/retention.html",
+        "destinations/retention.html",
         example_left=example,
         example_checkpoints=destination_checkpoints(example),
         example_end=retention_ends(example),
@@ -334,7 +336,7 @@ def my_destination():
         return redirect(url_for(".my_destination"))
     history = queries.records_of(pupil) if pupil.left_on else {}
     return render_template(
-        "outcomes/mine.html",
+        "destinations/mine.html",
         pupil=pupil,
         due=due,
         form=form,
@@ -350,7 +352,7 @@ def my_role_model():
     """A former pupil agrees (or not) to be listed for careers staff as a role model."""
     pupil = _my_pupil()
     if pupil.left_on is None:
-        return render_template("outcomes/role_model_mine.html", pupil=pupil, form=None)
+        return render_template("destinations/role_model_mine.html", pupil=pupil, form=None)
     found = queries.role_model_of(pupil)
     listed = found is not None and found.is_listed
     form = RoleModelForm(
@@ -364,7 +366,7 @@ def my_role_model():
         flash("Thank you. Careers staff at your school can now see this.", "success")
         return redirect(url_for(".my_role_model"))
     return render_template(
-        "outcomes/role_model_mine.html",
+        "destinations/role_model_mine.html",
         pupil=pupil,
         form=form,
         listed=listed,

@@ -1,5 +1,5 @@
 """``flask --app journal destinations apply-retention``: the retention rule, run by the school
-(or a nightly job). See ``journal.outcomes.retention`` for the rule."""
+(or a nightly job). See ``journal.destinations.retention`` for the rule."""
 
 from __future__ import annotations
 

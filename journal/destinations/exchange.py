@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from journal import destinations
 from journal.accounts.models import User
 from journal.audit.operations import record
 from journal.calendar import destination_checkpoints, today, utcnow
 from journal.extensions import db
+from journal.reference import destinations
 from journal.schools.models import Pupil, School
 from journal.schools.roster import (
     RosterFileError,

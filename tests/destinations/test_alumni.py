@@ -6,10 +6,10 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from journal.destinations import operations
+from journal.destinations.models import DestinationRecord, RoleModel
+from journal.destinations.retention import apply_retention, retention_ends
 from journal.extensions import db
-from journal.outcomes import operations
-from journal.outcomes.models import DestinationRecord, RoleModel
-from journal.outcomes.retention import apply_retention, retention_ends
 
 from .conftest import audit_actions
 

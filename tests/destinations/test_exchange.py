@@ -11,9 +11,9 @@ from datetime import date
 from markupsafe import escape
 from sqlalchemy import func, select
 
+from journal.destinations import exchange, operations
+from journal.destinations.models import DestinationRecord
 from journal.extensions import db
-from journal.outcomes import exchange, operations
-from journal.outcomes.models import DestinationRecord
 from journal.passport.plans_operations import set_intended_destination
 from tests.factories import valid_upn
 

@@ -128,7 +128,7 @@ def group_of(code: str | None) -> str | None:
 
 
 # What a former pupil can say they are doing now, in plain words, each mapped to a code. Used on
-# the alumni checkpoint page (journal.outcomes); staff choose from the full ACTIVITIES list.
+# the alumni checkpoint page (journal.destinations); staff choose from the full ACTIVITIES list.
 NOW_DOING = {
     "210": "Studying at a school sixth form",
     "230": "Studying at a college",

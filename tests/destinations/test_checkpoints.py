@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from journal.calendar import destination_checkpoints
+from journal.destinations import operations, queries
+from journal.destinations.models import DestinationRecord
 from journal.extensions import db
-from journal.outcomes import operations, queries
-from journal.outcomes.models import DestinationRecord
 from journal.passport.plans_operations import set_intended_destination
 
 from .conftest import audit_actions, counting_queries
@@ -150,8 +150,8 @@ def test_an_alumnus_signing_in_is_asked_at_a_due_checkpoint(
     client, login, leaver, monkeypatch, due
 ):
     day = date(2026, 11, 23) if due else date(2026, 10, 1)
-    monkeypatch.setattr("journal.outcomes.queries.today", lambda: day)
-    monkeypatch.setattr("journal.outcomes.views.today", lambda: day)
+    monkeypatch.setattr("journal.destinations.queries.today", lambda: day)
+    monkeypatch.setattr("journal.destinations.views.today", lambda: day)
     login(leaver.user)
     home = client.get("/")
     assert ("Tell my school" in home.text) is due
@@ -230,7 +230,7 @@ def test_a_school_admin_records_leaving_and_can_give_a_password(client, login, m
 def test_staff_see_which_checkpoint_is_due_and_unanswered(
     client, login, adviser, leaver, monkeypatch
 ):
-    monkeypatch.setattr("journal.outcomes.views.today", lambda: date(2026, 11, 23))
+    monkeypatch.setattr("journal.destinations.views.today", lambda: date(2026, 11, 23))
     login(adviser)
     page = client.get(f"/destinations/pupils/{leaver.id}").text
     assert page.count("Due and not answered yet") == 1

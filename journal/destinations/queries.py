@@ -9,10 +9,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from journal import destinations
 from journal.calendar import destination_checkpoints, today
 from journal.extensions import db
 from journal.passport.models import IntendedDestination
+from journal.reference import destinations
 from journal.schools.models import Pupil
 
 from .models import DestinationRecord, RoleModel

@@ -1,5 +1,5 @@
 """The retention rule for former pupils' destinations (explained to families on the page
-``outcomes.retention_explained``; the same words are in docs/destinations-exchange.md).
+``destinations.retention_explained``; the same words are in docs/destinations-exchange.md).
 
 Schools keep destinations for at least three years after a pupil leaves (Gatsby Benchmark 3).
 Here a leaver is asked at three checkpoints (1 November one, two and three years after the

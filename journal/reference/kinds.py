@@ -30,12 +30,6 @@ RECORDABLE = {
     ACHIEVEMENT: "An achievement: a certificate, an award, a qualification or volunteering",
 }
 
-BENCHMARKS = {
-    5: "Benchmark 5: encounters with employers and employees",
-    6: "Benchmark 6: experiences of workplaces",
-    7: "Benchmark 7: encounters with further and higher education",
-}
-
 
 @dataclass(frozen=True)
 class Category:

@@ -23,8 +23,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from journal import destinations
 from journal.calendar import today
+from journal.reference import destinations
 
 from .models import GUARANTEE_STATUSES, SOURCES
 

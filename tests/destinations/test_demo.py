@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 
 from journal import demo
 from journal.accounts.operations import find_by_login
+from journal.destinations import queries
+from journal.destinations.models import DestinationRecord, RoleModel
 from journal.extensions import db
-from journal.outcomes import queries
-from journal.outcomes.models import DestinationRecord, RoleModel
 from journal.schools.models import Pupil
 
 

@@ -2,19 +2,19 @@
 
 Records are never edited: a correction is a new record, so the history says who said what and
 when. Leaving school does not close a pupil's account: they keep their sign-in as a former
-pupil (alumnus) until the retention rule closes it (``journal.outcomes.retention``).
+pupil (alumnus) until the retention rule closes it (``journal.destinations.retention``).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from journal import destinations
 from journal.accounts.models import User
 from journal.audit.operations import record
 from journal.calendar import utcnow
 from journal.extensions import db
 from journal.passport.plans_queries import latest_destinations
+from journal.reference import destinations
 from journal.schools.models import Pupil
 
 from .models import GUARANTEE_STATUSES, SOURCES, STAGES, DestinationRecord, RoleModel
