@@ -20,7 +20,7 @@ BLUEPRINTS = (
     "journal.schools",
     "journal.audit",
     "journal.accessibility",
-    "journal.passport",
+    "journal.passport.views",
     "journal.media",
     "journal.guidance",
     "journal.documents",

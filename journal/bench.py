@@ -379,7 +379,7 @@ def _remove_school(app: Flask, school_id: int) -> None:
 def timeline(bench: Bench) -> list[Figure]:
     """The demo pupil's timeline with 500 entries: the first page, and the last (the deepest
     offset), each beside its bare route."""
-    from journal.passport.queries import PAGE_SIZE
+    from journal.passport.entries.queries import PAGE_SIZE
 
     client = bench.client(SIGN_IN_AS)
     entries = bench.isolated(_entries_of, bench.app, SIGN_IN_AS)
@@ -397,7 +397,7 @@ def timeline(bench: Bench) -> list[Figure]:
 
 def _entries_of(app: Flask, username: str) -> int:
     from journal.accounts.operations import find_by_login
-    from journal.passport.models import Entry
+    from journal.passport.entries.models import Entry
 
     with app.app_context():
         pupil = find_by_login(username).pupil

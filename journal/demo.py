@@ -28,14 +28,12 @@ from journal.accounts.models import User, UserRole
 from journal.accounts.roles import Role
 from journal.calendar import LONDON, POST_19, school_year_of, today, utcnow
 from journal.extensions import db
-from journal.passport.models import (
+from journal.passport.entries.models import Entry, EntryRevision, entry_parents
+from journal.passport.plans.models import (
     Aspiration,
-    Entry,
-    EntryRevision,
     IntendedDestination,
     ProfileVersion,
     SkillRating,
-    entry_parents,
     skill_rating_evidence,
 )
 from journal.reference import destinations, kinds
@@ -199,7 +197,7 @@ def _maya_signed_and_advised(school: School) -> None:
 
     from journal.guidance import operations as guidance
     from journal.guidance.models import GuidanceInterview
-    from journal.passport.operations import StaleVersion, decide_sign_off
+    from journal.passport.signoff.operations import StaleVersion, decide_sign_off
 
     maya = db.session.scalar(
         select(Pupil).join(User, Pupil.user_id == User.id).where(User.username == DEMO_PUPIL)

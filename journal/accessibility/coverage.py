@@ -96,7 +96,7 @@ def demo_entry_texts(pupils: int = 60) -> list[str]:
     from journal import create_app
     from journal.demo import seed_demo
     from journal.extensions import db
-    from journal.passport.models import EntryRevision
+    from journal.passport.entries.models import EntryRevision
 
     with tempfile.TemporaryDirectory() as folder:
         previous = os.environ.get("JOURNAL_INSTANCE_PATH")

@@ -40,7 +40,7 @@ def top_up_entries(app: Flask, per_pupil: int = ENTRIES, *, seed: int = 2026) ->
     were added."""
     from journal.calendar import school_year_of, today
     from journal.extensions import db
-    from journal.passport.models import Entry
+    from journal.passport.entries.models import Entry
     from journal.schools.models import Pupil
 
     rng = random.Random(seed)  # noqa: S311 (made-up data)

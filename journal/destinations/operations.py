@@ -13,7 +13,7 @@ from journal.accounts.models import User
 from journal.audit.operations import record
 from journal.calendar import utcnow
 from journal.extensions import db
-from journal.passport.plans_queries import latest_destinations
+from journal.passport.plans.queries import latest_destinations
 from journal.reference import destinations
 from journal.schools.models import Pupil
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from journal.calendar import destination_checkpoints, today
 from journal.extensions import db
-from journal.passport.models import IntendedDestination
+from journal.passport.plans.models import IntendedDestination
 from journal.reference import destinations
 from journal.schools.models import Pupil
 

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from journal.accounts.forms import ButtonForm
 from journal.calendar import destination_checkpoints, today
 from journal.extensions import db
-from journal.passport.plans_queries import latest_destinations
+from journal.passport.plans.queries import latest_destinations
 from journal.reference import destinations
 from journal.schools import uploads
 from journal.schools.queries import pupil_for

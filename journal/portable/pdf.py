@@ -24,8 +24,8 @@ from markupsafe import Markup
 from journal.calendar import london_time
 from journal.documents.exports import LANGUAGE, StaticFetcher, clean_text, html_to_pdf
 from journal.guidance.models import ACTION_STATUSES, NOTE_KINDS, OWNERS
-from journal.passport.plans_forms import PROFILE_SECTIONS
-from journal.passport.text import render_markdown
+from journal.passport.entries.text import render_markdown
+from journal.passport.plans.forms import PROFILE_SECTIONS
 from journal.reference import kinds, skills
 from journal.reference.destinations import STAGES, activity_label
 

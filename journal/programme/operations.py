@@ -26,8 +26,9 @@ from journal.audit.operations import record
 from journal.calendar import today, utcnow
 from journal.cohort.models import BY_HAND, CustomGroup, CustomGroupPupil
 from journal.extensions import db
-from journal.passport.models import Entry, EntryRevision, SignOff
-from journal.passport.signing import FORMAT
+from journal.passport.entries.models import Entry, EntryRevision
+from journal.passport.signoff.models import SignOff
+from journal.passport.signoff.signing import FORMAT
 from journal.reference import kinds
 from journal.schools.models import Pupil, School
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from journal.cohort.bench import top_up_entries
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 
 FIGURE = re.compile(r"^(?P<name>\S+)\s+median\s+[\d,.]+ ms\s+p95\s+[\d,.]+ ms\s+queries (?P<q>\d+)")
 

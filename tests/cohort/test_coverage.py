@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import event, select
 
 from journal import calendar
-from journal.cohort.coverage import DONE, EMPLOYER, LATER, MEASURES, NOT_YET, coverage_for
 from journal.extensions import db
 from journal.guidance.models import GuidanceInterview
-from journal.passport.journey import journey_for
-from journal.passport.models import Entry
+from journal.milestones.coverage import DONE, EMPLOYER, LATER, MEASURES, NOT_YET, coverage_for
+from journal.milestones.journey import journey_for
+from journal.passport.entries.models import Entry
 from journal.reference import kinds
 from journal.schools.models import Pupil
 

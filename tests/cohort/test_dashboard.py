@@ -20,7 +20,7 @@ from journal.cohort.queries import Figure
 from journal.destinations.models import DestinationRecord
 from journal.extensions import db
 from journal.guidance.models import GuidanceInterview
-from journal.passport.models import Aspiration, IntendedDestination
+from journal.passport.plans.models import Aspiration, IntendedDestination
 
 
 @pytest.fixture

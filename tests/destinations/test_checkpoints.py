@@ -11,7 +11,7 @@ from journal.calendar import destination_checkpoints
 from journal.destinations import operations, queries
 from journal.destinations.models import DestinationRecord
 from journal.extensions import db
-from journal.passport.plans_operations import set_intended_destination
+from journal.passport.plans.operations import set_intended_destination
 
 from .conftest import audit_actions, counting_queries
 

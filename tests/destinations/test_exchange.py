@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from journal.destinations import exchange, operations
 from journal.destinations.models import DestinationRecord
 from journal.extensions import db
-from journal.passport.plans_operations import set_intended_destination
+from journal.passport.plans.operations import set_intended_destination
 from tests.factories import valid_upn
 
 from .conftest import audit_actions, counting_queries

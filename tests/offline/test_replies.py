@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from journal.extensions import db
 from journal.media.models import Attachment
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 
 QUEUED = {"X-Queued-Entry": "1"}
 
@@ -88,7 +88,7 @@ def test_a_replay_racing_the_first_save_still_makes_one_entry(client, login, pup
     """Both sends miss the look-up (as two at the same moment would); the unique constraint on
     pupil and client id decides, and the second is answered with the first's entry."""
     from journal.offline import replies
-    from journal.passport import operations, queries
+    from journal.passport.entries import operations, queries
 
     login(pupil.user)
     data = encounter()

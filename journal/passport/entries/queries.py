@@ -11,10 +11,9 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from journal.calendar import school_year_bounds, school_year_label, school_year_of, today
 from journal.extensions import db
+from journal.passport.entries.models import Entry, EntryRevision, entry_parents
 from journal.reference import kinds
 from journal.schools.models import Pupil
-
-from .models import Entry, EntryRevision, entry_parents
 
 PAGE_SIZE = 20
 

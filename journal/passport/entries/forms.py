@@ -27,9 +27,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from journal.passport.entries.operations import date_problem
 from journal.reference import kinds
-
-from .operations import date_problem
 
 UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 TEXT_LIMIT = 5000

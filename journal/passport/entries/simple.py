@@ -24,10 +24,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, Regexp
 
 from journal.calendar import today
+from journal.passport.entries.forms import TEXT_LIMIT, UUID
+from journal.passport.entries.operations import date_problem
 from journal.reference import kinds
-
-from .forms import TEXT_LIMIT, UUID
-from .operations import date_problem
 
 
 @dataclass(frozen=True)
@@ -204,6 +203,7 @@ class SimpleForm(FlaskForm):
     """Every answer of the simple recording. Only the current screen's answers are checked when
     the pupil presses Next; everything is checked again before saving."""
 
+    allow_pdf = False  # photos only (``entries.uploads``)
     client_id = HiddenField(validators=[DataRequired(), Regexp(UUID)])
     step = HiddenField()
     attachment_ids = HiddenField()

@@ -9,15 +9,10 @@ from flask_login import current_user, login_required
 
 from journal.audit.operations import record
 from journal.extensions import db
-from journal.reference.destinations import STAGES, activity_label
-from journal.reference.skills import BANDS, SKILLS, Skill, band_name, descriptor
-from journal.schools.queries import pupil_for
-
-from . import bp
-from . import plans_operations as operations
-from . import plans_queries as queries
-from .permissions import can_open_staff_view, can_write_passport
-from .plans_forms import (
+from journal.passport.blueprint import bp
+from journal.passport.entries.permissions import can_open_staff_view, can_write_passport
+from journal.passport.plans import operations, queries
+from journal.passport.plans.forms import (
     PROFILE_SECTIONS,
     AspirationForm,
     DestinationForm,
@@ -25,6 +20,9 @@ from .plans_forms import (
     RateSkillForm,
     stage_phrase,
 )
+from journal.reference.destinations import STAGES, activity_label
+from journal.reference.skills import BANDS, SKILLS, Skill, band_name, descriptor
+from journal.schools.queries import pupil_for
 
 
 def _own_pupil():

@@ -39,12 +39,12 @@ from sqlalchemy import select
 
 from journal import calendar
 from journal.extensions import db
+from journal.passport.entries.models import Entry
+from journal.passport.plans.models import IntendedDestination
 from journal.reference import kinds
 from journal.reference.destinations import HIGHER_EDUCATION
 from journal.reference.gatsby import EMPLOYER_ENCOUNTERS_A_YEAR, UNIVERSITY_VISITS
 from journal.schools.models import Pupil
-
-from .models import Entry, IntendedDestination
 
 THIS_YEAR, BY_16, BY_18 = "year", "16", "18"
 GROUPS = {

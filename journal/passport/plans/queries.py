@@ -13,15 +13,14 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from journal.extensions import db
-from journal.schools.models import Pupil
-
-from .models import (
+from journal.passport.entries.models import Entry
+from journal.passport.plans.models import (
     Aspiration,
-    Entry,
     IntendedDestination,
     ProfileVersion,
     SkillRating,
 )
+from journal.schools.models import Pupil
 
 EVIDENCE_CHOICES = 30
 

@@ -10,10 +10,11 @@ from flask import abort, render_template, request
 from flask_login import current_user, login_required
 
 from journal.extensions import db
-
-from . import bp, operations, queries, simple
-from .forms import PHOTO_LIMIT
-from .views import _own_pupil, _saved
+from journal.passport.blueprint import bp
+from journal.passport.entries import operations, simple
+from journal.passport.entries.forms import PHOTO_LIMIT
+from journal.passport.entries.uploads import take_uploads
+from journal.passport.entries.views import _own_pupil, _saved
 
 
 @bp.route("/passport/simple", methods=["GET", "POST"])
@@ -29,7 +30,7 @@ def simple_record():
     if not form.client_id.validate(form):
         abort(400)
     step = form.step_index
-    attachments, problems = _photos(form, pupil)
+    attachments, problems = take_uploads(form, pupil, noun="photos")
     go = request.form.get("go", "next")
     if problems:
         form.photos.errors = problems
@@ -61,35 +62,6 @@ def simple_record():
     if step + 1 == simple.LAST and form.first_problem() is not None:
         return _page(form, form.first_problem(), attachments, 422)
     return _page(form, min(step + 1, simple.LAST), attachments)
-
-
-def _photos(form: simple.SimpleForm, pupil) -> tuple[list, list[str]]:
-    """The photos carried so far (minus any taken off) and any chosen on this screen, stored
-    at once; and the problems with files that could not be taken."""
-    from journal.media.images import UploadProblem
-    from journal.media.operations import store_upload
-
-    removed = {int(i) for i in request.form.getlist("remove_attachment") if i.isdigit()}
-    kept = [i for i in form.kept_attachment_ids if i not in removed]
-    attachments = queries.usable_attachments(pupil, kept)
-    problems: list[str] = []
-    for upload in form.uploads:
-        if len(attachments) >= PHOTO_LIMIT:
-            problems.append(f"You can add up to {PHOTO_LIMIT} photos.")
-            break
-        try:
-            attachments.append(
-                store_upload(
-                    pupil,
-                    upload,
-                    uploaded_by=current_user,
-                    description=(form.photo_description.data or "").strip(),
-                )
-            )
-        except UploadProblem as problem:
-            problems.append(f"{upload.filename}: {problem}")
-    form.attachment_ids.data = ",".join(str(a.id) for a in attachments)
-    return attachments, problems
 
 
 def _page(form: simple.SimpleForm, step: int, attachments: list, status: int = 200):

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from .models import Entry, EntryRevision, SignOff
+from journal.passport.entries.models import Entry, EntryRevision
+from journal.passport.signoff.models import SignOff
 
 FORMAT = "careers-passport/revision/1"
 

@@ -13,13 +13,18 @@ from sqlalchemy import select
 from journal import calendar
 from journal.accounts.models import User
 from journal.extensions import db
+from journal.passport.entries.models import Entry
+from journal.passport.plans.models import (
+    Aspiration,
+    IntendedDestination,
+    ProfileVersion,
+    SkillRating,
+)
+from journal.passport.plans.queries import current_profile
 from journal.reference import kinds
 from journal.reference.destinations import STAGES, intentions_for
 from journal.reference.skills import SKILLS, STEPS
 from journal.schools.models import Pupil
-
-from .models import Aspiration, Entry, IntendedDestination, ProfileVersion, SkillRating
-from .plans_queries import current_profile
 
 EHCP = "E"
 # "By 16" means by the end of Year 11 and "by 18" by the end of Year 13 (journal.calendar).

@@ -11,10 +11,16 @@ from wtforms.validators import AnyOf, InputRequired, Length
 
 from journal.audit.operations import record
 from journal.extensions import db, htmx
+from journal.passport.blueprint import bp
+from journal.passport.entries.permissions import staff_can_see_entry
+from journal.passport.signoff import operations
+from journal.passport.signoff import queries as signoff_queries
+from journal.passport.signoff.permissions import (
+    can_sign_off,
+    can_use_sign_off_queue,
+    signer_role_for,
+)
 from journal.schools.queries import pupil_for
-
-from . import bp, operations, signoff_queries
-from .permissions import can_sign_off, can_use_sign_off_queue, signer_role_for, staff_can_see_entry
 
 ROLE_WORDS = {
     "tutor": "tutor",

@@ -1,7 +1,7 @@
 """Benchmark coverage for a whole group of pupils, set-based in SQL.
 
 The same milestones, with the same definitions, as the pupil's own checklist
-(``journal.passport.journey``), which works one pupil at a time in Python:
+(``journal.milestones.journey``), which works one pupil at a time in Python:
 
 - this school year's employer encounter (benchmark 5; a workplace experience or a diary day
   counts; a college's pupils in Year 12 and up need two);
@@ -31,7 +31,7 @@ from sqlalchemy import Select, and_, case, false, func, or_, select
 
 from journal import calendar
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal.reference import kinds
 from journal.reference.gatsby import EMPLOYER_ENCOUNTERS_A_YEAR
 from journal.schools.models import Pupil, TutorGroup

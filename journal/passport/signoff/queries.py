@@ -12,11 +12,11 @@ from sqlalchemy.orm import joinedload, selectinload
 from journal.accounts.models import User
 from journal.accounts.roles import Role
 from journal.extensions import db
+from journal.passport.entries.models import Entry, EntryRevision
+from journal.passport.signoff.models import SignOff
+from journal.passport.signoff.signing import sign_off_holds
 from journal.schools.models import Pupil, TutorAssignment
 from journal.schools.queries import pupils_in_scope
-
-from .models import Entry, EntryRevision, SignOff
-from .signing import sign_off_holds
 
 PAGE_SIZE = 20
 
