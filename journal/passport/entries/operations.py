@@ -1,15 +1,24 @@
-"""Writes to the passport: entries and their revisions. Flush, never commit."""
+"""Writes to the passport: entries and their revisions. Flush, never commit.
+
+The one writer of entries: ``record_entry`` for one (what a pupil's save does), and
+``record_entries`` for many at once (staff recording a group activity, the demo, the
+benchmarks), writing exactly the same rows in a few statements whatever their number.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from journal.accounts.models import User
 from journal.calendar import today, utcnow
 from journal.extensions import db
-from journal.passport.entries.models import Entry, EntryRevision
+from journal.passport.entries.models import Entry, EntryRevision, entry_parents
 from journal.passport.entries.queries import entry_by_client_id
 from journal.reference import kinds
 from journal.schools.models import Pupil
@@ -166,7 +175,101 @@ def _checked(state: str) -> str:
 
 
 def _copy_summary(entry: Entry, kind: str, content: dict) -> None:
+    for name, value in _summary(kind, content).items():
+        setattr(entry, name, value)
+
+
+def _summary(kind: str, content: dict) -> dict:
     """The columns that mirror the revision: the day, the category and the benchmark."""
-    entry.occurred_on = date.fromisoformat(content["occurred_on"])
-    entry.category = kinds.category_of_entry(kind, content)
-    entry.benchmark = kinds.benchmark_of_entry(kind, content)
+    return {
+        "occurred_on": date.fromisoformat(content["occurred_on"]),
+        "category": kinds.category_of_entry(kind, content),
+        "benchmark": kinds.benchmark_of_entry(kind, content),
+    }
+
+
+# --- many entries at once ---------------------------------------------------------------------
+
+
+@dataclass
+class NewEntry:
+    """One entry for :func:`record_entries`, with the content of its first revision. ``id`` and
+    ``revision_id`` are filled in when it is written. A diary day names its workplace
+    experience as ``parent``: one already written, or one earlier in the same call."""
+
+    pupil_id: int
+    kind: str
+    content: dict
+    author_id: int | None  # the revision's author, and who created the entry
+    shared_with_family: bool
+    state: str = "submitted"
+    source: str = kinds.PUPIL
+    client_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    written_at: datetime | None = None  # created (and last updated); now if None
+    parent: NewEntry | None = None
+    id: int | None = None
+    revision_id: int | None = None
+
+
+def record_entries(new: Sequence[NewEntry]) -> Sequence[NewEntry]:
+    """Write many entries (any number of pupils) with their first revision: the same rows as
+    :func:`record_entry`, in four statements whatever their number (the entries, their
+    revisions, the entries' current revision, the diary days' links). Returns ``new`` with
+    ``id`` and ``revision_id`` filled in. Unlike ``record_entry`` it does not look for an
+    entry already stored under a client id: give it new entries only."""
+    if not new:
+        return new
+    now = utcnow()
+    written = db.session.execute(
+        insert(Entry).returning(Entry.id, Entry.client_id),
+        [_entry_row(e, e.written_at or now) for e in new],
+    )
+    entry_of = dict((client_id, entry_id) for entry_id, client_id in written)
+    for e in new:
+        e.id = entry_of[e.client_id]
+    revisions = db.session.execute(
+        insert(EntryRevision).returning(EntryRevision.id, EntryRevision.entry_id),
+        [
+            {
+                "entry_id": e.id,
+                "number": 1,
+                "content": e.content,
+                "author_id": e.author_id,
+                "created_at": e.written_at or now,
+            }
+            for e in new
+        ],
+    )
+    revision_of = dict((entry_id, revision_id) for revision_id, entry_id in revisions)
+    for e in new:
+        e.revision_id = revision_of[e.id]
+    first = (
+        select(EntryRevision.id)
+        .where(EntryRevision.entry_id == Entry.id, EntryRevision.number == 1)
+        .scalar_subquery()
+    )
+    db.session.execute(
+        update(Entry)
+        .where(Entry.id.in_([e.id for e in new]))
+        .values(current_revision_id=first, updated_at=Entry.updated_at),
+        execution_options={"synchronize_session": False},
+    )
+    links = [{"entry_id": e.id, "parent_id": e.parent.id} for e in new if e.parent is not None]
+    if links:
+        db.session.execute(insert(entry_parents), links)
+    return new
+
+
+def _entry_row(new: NewEntry, at: datetime) -> dict:
+    return {
+        "pupil_id": new.pupil_id,
+        "kind": new.kind,
+        "client_id": new.client_id,
+        "state": _checked(new.state),
+        "shared_with_family": new.shared_with_family,
+        "source": new.source,
+        "created_by_id": new.author_id,
+        "created_at": at,
+        "updated_at": at,
+        **_summary(new.kind, new.content),
+    }

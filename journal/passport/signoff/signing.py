@@ -17,21 +17,25 @@ from journal.passport.signoff.models import SignOff
 FORMAT = "careers-passport/revision/1"
 
 
-def canonical(entry: Entry, revision: EntryRevision) -> bytes:
+def content_sha256(client_id: str, kind: str, number: int, author_id: int | None, content) -> str:
+    """The SHA-256 of a revision's canonical serialisation: the one place it is computed (for a
+    revision loaded as an object, written in bulk, or read from a passport file)."""
     document = {
         "format": FORMAT,
-        "entry": entry.client_id,
-        "kind": entry.kind,
-        "number": revision.number,
-        "author": revision.author_id,
-        "content": revision.content,
+        "entry": client_id,
+        "kind": kind,
+        "number": number,
+        "author": author_id,
+        "content": content,
     }
     text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return text.encode("utf-8")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def revision_sha256(entry: Entry, revision: EntryRevision) -> str:
-    return hashlib.sha256(canonical(entry, revision)).hexdigest()
+    return content_sha256(
+        entry.client_id, entry.kind, revision.number, revision.author_id, revision.content
+    )
 
 
 def sign_off_holds(sign_off: SignOff, entry: Entry) -> bool:
