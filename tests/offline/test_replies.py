@@ -95,7 +95,7 @@ def test_a_replay_racing_the_first_save_still_makes_one_entry(client, login, pup
     first = client.post("/passport/new/encounter", data=data, headers=QUEUED).get_json()
     monkeypatch.setattr(queries, "entry_by_client_id", lambda p, c: None)
     monkeypatch.setattr(operations, "entry_by_client_id", _missed_once(operations))
-    monkeypatch.setattr(replies, "replayed", lambda p, c: None)
+    monkeypatch.setattr(replies, "replayed", lambda entry: None)
     again = client.post("/passport/new/encounter", data=data, headers=QUEUED)
     assert again.status_code == 200
     assert again.get_json()["entry_id"] == first["entry_id"]

@@ -87,8 +87,10 @@ def _record(form: EntryForm, pupil, placement=None):
         form.occurred_on.data = today()
         form.shared_with_family.data = pupil.school.family_sharing_default
     queued = offline_replies.is_queued()  # sent from the phone's queue: answered in JSON
-    if queued and (stored := offline_replies.replayed(pupil, form.client_id.data)) is not None:
-        return stored
+    if queued:
+        found = queries.entry_by_client_id(pupil, form.client_id.data or "")
+        if (stored := offline_replies.replayed(found)) is not None:
+            return stored
     attachments, problems = take_uploads(form, pupil)
     if _valid(form, problems):
         entry, _changed = operations.save_entry(
