@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import func, select
 
-from journal import demo, destinations
+from journal import demo
 from journal.accounts.operations import find_by_login
 from journal.calendar import POST_19, today, utcnow
 from journal.extensions import db
@@ -26,7 +26,7 @@ from journal.passport.plans.models import (
     ProfileVersion,
     SkillRating,
 )
-from journal.reference import kinds
+from journal.reference import destinations, kinds
 from journal.reference.skills import SKILLS, STEPS
 from journal.schools.models import Pupil
 

@@ -15,7 +15,7 @@ from journal.extensions import db
 from journal.types import UTCDateTime
 
 # What a record is about. Intended destinations start in the pupil's passport (stages "16",
-# "18", "25" in journal.destinations.STAGES); a staff-confirmed one is stored here.
+# "18", "25" in journal.reference.destinations.STAGES); a staff-confirmed one is stored here.
 STAGES = {
     "intended_16": "Intended destination at 16 (confirmed by staff)",
     "intended_18": "Intended destination at 18 (confirmed by staff)",

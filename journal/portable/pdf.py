@@ -8,8 +8,8 @@ covers ``passport.json`` only, and nobody should trust the PDF over it (see
 It is rendered as the CV and statement PDFs are (``journal.documents.exports``): WeasyPrint
 through ``StaticFetcher``, which reads only our ``static/`` files and ``data:`` URLs, so nothing
 is fetched from the network. Pupils' and staff's free text is Markdown, rendered with
-``journal.passport.text.render_markdown`` (escaped first, then cleaned to an allow-list with no
-images), so nothing typed becomes a tag or a request. Photos are listed by their description
+``journal.passport.entries.text.render_markdown`` (escaped first, then cleaned to an allow-list
+with no images), so nothing typed becomes a tag or a request. Photos are listed by their description
 and name in the zip, not embedded: the PDF stays small.
 """
 

@@ -268,7 +268,7 @@ def _add(activity: ProgrammeActivity, pupil_ids: list[int], by: User) -> None:
 
 
 def _signer_role(user: User) -> str:
-    """As ``journal.passport.permissions.signer_role_for`` without a pupil: the careers role
+    """As ``journal.passport.signoff.permissions.signer_role_for`` without a pupil: the careers role
     if they have one, else tutor."""
     from journal.accounts.roles import Role
 

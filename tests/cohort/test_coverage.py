@@ -1,5 +1,5 @@
 """Benchmark coverage, set-based: the same answers as each pupil's own journey checklist
-(journal/passport/journey.py), and the same number of statements for 5 pupils as for 50."""
+(journal/milestones/journey.py), and the same number of statements for 5 pupils as for 50."""
 
 from __future__ import annotations
 
