@@ -20,7 +20,7 @@ BLUEPRINTS = (
     "journal.schools",
     "journal.audit",
     "journal.accessibility",
-    "journal.passport",
+    "journal.passport.views",
     "journal.media",
     "journal.guidance",
     "journal.documents",
@@ -28,7 +28,7 @@ BLUEPRINTS = (
     "journal.offline",
     "journal.family",
     "journal.cohort",
-    "journal.outcomes",
+    "journal.destinations",
     "journal.reviews",
     "journal.programme",
 )

@@ -25,7 +25,7 @@ from sqlalchemy import func, insert, select
 
 from journal.calendar import school_year_of, today
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal.schools.models import Pupil
 from journal_demo.planned import client_id
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from journal.accounts.operations import find_by_login
 from journal.extensions import db
-from journal.passport.models import Entry
-from journal.passport.queries import PAGE_SIZE
+from journal.passport.entries.models import Entry
+from journal.passport.entries.queries import PAGE_SIZE
 from journal_demo.common import DEMO_PASSWORD
 
 from .common import SIGN_IN_AS, TIMELINE_ENTRIES, Bench, Benchmark, Figure, measure_page

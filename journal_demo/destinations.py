@@ -14,8 +14,8 @@ from journal.accounts import operations as accounts
 from journal.accounts.models import User, UserRole
 from journal.accounts.roles import Role
 from journal.calendar import destination_checkpoints, today, utcnow
+from journal.destinations.models import DestinationRecord, RoleModel
 from journal.extensions import db
-from journal.outcomes.models import DestinationRecord, RoleModel
 from journal.schools.models import Pupil, School
 
 from .common import DEMO_ALUMNUS, DEMO_PASSWORD, DemoSignIn, demo_hash, demo_upn

@@ -19,7 +19,7 @@ from journal.accounts.operations import find_by_login
 from journal.documents.models import CV, UCAS, Document
 from journal.documents.operations import create_document
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal.schools.models import Pupil
 
 from .common import DEMO_PUPIL, data

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from journal.calendar import school_year_of, today
-from journal.passport import kinds
+from journal.reference import kinds
 from journal.schools.models import Pupil
 
 from .common import data

@@ -8,10 +8,10 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from journal import destinations
 from journal.calendar import POST_19, today
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
+from journal.reference import destinations
 from journal.schools.models import Pupil
 
 from .planned import Passport, PlannedEntry, PlannedRating, client_id, kept, moment

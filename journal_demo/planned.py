@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from journal.calendar import LONDON, utcnow
-from journal.passport import kinds
+from journal.reference import kinds
 
 
 @dataclass(eq=False)

@@ -26,14 +26,14 @@ from journal.calendar import POST_19, school_year_of, today
 from journal.extensions import db
 from journal.guidance import operations as guidance
 from journal.guidance.models import GuidanceInterview
-from journal.passport.models import (
+from journal.passport.entries.models import Entry
+from journal.passport.plans.models import (
     Aspiration,
-    Entry,
     IntendedDestination,
     ProfileVersion,
     SkillRating,
 )
-from journal.passport.operations import StaleVersion, decide_sign_off
+from journal.passport.signoff.operations import StaleVersion, decide_sign_off
 from journal.schools.models import Pupil, School, TutorAssignment, TutorGroup
 from journal.schools.operations import create_school
 

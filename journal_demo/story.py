@@ -8,7 +8,7 @@ import random
 from datetime import date, timedelta
 
 from journal.calendar import school_year_of
-from journal.passport import kinds
+from journal.reference import kinds
 from journal.schools.models import Pupil
 
 from .planned import PlannedEntry, content_of, school_day

@@ -9,17 +9,15 @@ from datetime import datetime
 from sqlalchemy import insert, update
 
 from journal.extensions import db
-from journal.passport import kinds
-from journal.passport.models import (
+from journal.passport.entries.models import Entry, EntryRevision, entry_parents
+from journal.passport.plans.models import (
     Aspiration,
-    Entry,
-    EntryRevision,
     IntendedDestination,
     ProfileVersion,
     SkillRating,
-    entry_parents,
     skill_rating_evidence,
 )
+from journal.reference import kinds
 from journal.schools.models import Pupil
 
 from .planned import Passport, PlannedEntry
@@ -30,10 +28,10 @@ BATCH = 100  # pupils per round of inserts
 def write_passports(passports: Sequence[tuple[Pupil, Passport]]) -> int:
     """Store planned passports; return how many entries were written.
 
-    Each entry gets exactly the rows ``journal.passport.operations.record_entry`` writes (the
-    entry, its first revision as the current one, the category and benchmark derived from the
-    content, a diary day's link to its placement), but a batch of pupils takes a handful of
-    statements rather than several per entry, so a school of 300 seeds in seconds.
+    Each entry gets exactly the rows ``journal.passport.entries.operations.record_entry``
+    writes (the entry, its first revision as the current one, the category and benchmark
+    derived from the content, a diary day's link to its placement), but a batch of pupils takes
+    a handful of statements rather than several per entry, so a school of 300 seeds in seconds.
     """
     written = 0
     for start in range(0, len(passports), BATCH):

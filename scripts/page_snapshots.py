@@ -30,7 +30,7 @@ def _pages(app) -> dict[str, list[tuple[str, str]]]:
     """Each role's pages: (name, path), found from the demo's own records."""
     from journal.accounts.models import User
     from journal.extensions import db
-    from journal.passport.models import Entry
+    from journal.passport.entries.models import Entry
 
     with app.app_context():
         pupil = db.session.scalar(db.select(User).filter_by(username="pupil")).pupil

@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from journal.accessibility.symbols import WORD, find_matches, is_stop_word
 from journal.extensions import db
-from journal.passport.models import EntryRevision
+from journal.passport.entries.models import EntryRevision
 from journal_demo.scratch import scratch_demo
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"

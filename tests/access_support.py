@@ -70,7 +70,7 @@ def world(make) -> World:
 
 def entry_of(pupil):
     """A saved passport entry of ``pupil`` (made on first use), for the passport routes."""
-    from journal.passport.models import Entry
+    from journal.passport.entries.models import Entry
 
     found = db.session.scalar(
         db.select(Entry).where(Entry.pupil_id == pupil.id, Entry.kind == "encounter")
@@ -82,8 +82,8 @@ def workplace_of(pupil):
     """A saved workplace experience of ``pupil`` (made on first use), for the diary routes."""
     import uuid
 
-    from journal.passport import operations
-    from journal.passport.models import Entry
+    from journal.passport.entries import operations
+    from journal.passport.entries.models import Entry
 
     found = db.session.scalar(
         db.select(Entry).where(Entry.pupil_id == pupil.id, Entry.kind == "workplace")

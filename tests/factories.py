@@ -91,7 +91,8 @@ class Factory:
         """A pupil's encounter, written by the pupil, with one revision."""
         import uuid
 
-        from journal.passport import kinds, operations
+        from journal.passport.entries import operations
+        from journal.reference import kinds
 
         fields = {name: "" for name in kinds.ENCOUNTER_FIELDS} | {
             "category": "employer_talk",

@@ -12,22 +12,21 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import func, select
 
-from journal import destinations
 from journal.accounts.operations import find_by_login
 from journal.calendar import POST_19, today, utcnow
 from journal.extensions import db
-from journal.passport import kinds
-from journal.passport.models import (
+from journal.passport.entries.models import Entry
+from journal.passport.entries.operations import record_entry
+from journal.passport.entries.queries import entry_by_client_id
+from journal.passport.plans.forms import PROFILE_SECTIONS
+from journal.passport.plans.models import (
     Aspiration,
-    Entry,
     IntendedDestination,
     ProfileVersion,
     SkillRating,
 )
-from journal.passport.operations import record_entry
-from journal.passport.plans_forms import PROFILE_SECTIONS
-from journal.passport.queries import entry_by_client_id
-from journal.passport.skills import SKILLS, STEPS
+from journal.reference import destinations, kinds
+from journal.reference.skills import SKILLS, STEPS
 from journal.schools.models import Pupil
 from journal_demo.common import DEMO_PUPIL
 from journal_demo.passports import add_demo_entries, plan_passport
@@ -338,8 +337,8 @@ def test_add_demo_entries_tops_a_pupil_up_to_a_count(school):
 
 def test_the_demo_pupil_has_signed_entries_and_guidance(school):
     from journal.guidance.models import Action, GuidanceInterview
-    from journal.passport.models import SignOff
-    from journal.passport.signing import sign_off_holds
+    from journal.passport.signoff.models import SignOff
+    from journal.passport.signoff.signing import sign_off_holds
 
     maya = db.session.scalar(select(Pupil).where(Pupil.user_id == find_by_login("pupil").id))
     sign_offs = db.session.scalars(

@@ -8,9 +8,8 @@ import csv
 import io
 
 from journal.calendar import year_group_label
+from journal.milestones.coverage import Measure, PupilCoverage
 from journal.schools.models import SEN_STATUSES
-
-from .coverage import Measure, PupilCoverage
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER = ("UPN", "First name", "Last name", "Year", "Tutor group", "SEND", "Missing")

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Select, or_, select
 
-from journal import destinations
 from journal.accounts.models import User
+from journal.destinations.models import DestinationRecord
 from journal.extensions import db
-from journal.outcomes.models import DestinationRecord
-from journal.passport.models import Aspiration, IntendedDestination
+from journal.passport.plans.models import Aspiration, IntendedDestination
+from journal.reference import destinations
 from journal.schools.models import SEN_STATUSES, Pupil
 from journal.schools.queries import pupils_in_scope
 

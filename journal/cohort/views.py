@@ -11,10 +11,10 @@ from flask_login import current_user, login_required
 from journal.audit.operations import record
 from journal.calendar import year_group_label
 from journal.extensions import db
+from journal.milestones.coverage import MEASURES, coverage_for
 from journal.schools.models import SEN_STATUSES
 
 from . import bp, queries
-from .coverage import MEASURES, coverage_for
 from .export import gap_csv
 from .filters import PupilFilter, filter_options
 from .permissions import can_view_cohort

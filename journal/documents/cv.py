@@ -17,9 +17,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from journal.extensions import db
-from journal.passport import kinds, skills
-from journal.passport.models import Aspiration, Entry, ProfileVersion, SkillRating
-from journal.passport.plans_queries import current_profile
+from journal.passport.entries.models import Entry
+from journal.passport.plans.models import Aspiration, ProfileVersion, SkillRating
+from journal.passport.plans.queries import current_profile
+from journal.reference import kinds, skills
 from journal.schools.models import Pupil
 
 # Kinds a CV line can come from (a diary day belongs to its workplace experience).

@@ -11,7 +11,7 @@ from flask_wtf import FlaskForm
 
 from journal.audit.operations import record
 from journal.extensions import db
-from journal.passport.skills import skill_name
+from journal.reference.skills import skill_name
 
 from . import bp, comments, cv, operations, queries
 from .cv_forms import ROW_LIMIT, ROW_NOUNS, ROW_SECTIONS, CVForm

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from journal.extensions import db
-from journal.passport import kinds
-from journal.passport.models import Aspiration, Entry, SkillRating
+from journal.passport.entries.models import Entry
+from journal.passport.plans.models import Aspiration, SkillRating
+from journal.reference import kinds
 from journal.schools.models import Pupil
 
 from .models import Document, DocumentVersion

@@ -10,7 +10,7 @@ from jinja2 import TemplateNotFound
 
 from journal.audit.operations import record
 from journal.extensions import db
-from journal.passport.skills import SKILLS
+from journal.reference.skills import SKILLS
 
 from . import bp, comments, operations, queries
 from . import statement_queries as statement_reads

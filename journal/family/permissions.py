@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from journal.accounts.models import User
 from journal.guidance.models import PUPIL_AND_FAMILY
-from journal.passport.permissions import tutors_pupil
+from journal.passport.entries.permissions import tutors_pupil
 from journal.schools.models import Pupil
 
 

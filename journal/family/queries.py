@@ -15,10 +15,11 @@ from journal import calendar
 from journal.accounts.models import User
 from journal.extensions import db
 from journal.guidance.models import PUPIL_AND_FAMILY, Action
-from journal.passport import kinds
-from journal.passport.journey import Journey, journey_for
-from journal.passport.models import Aspiration, Entry, SkillRating
-from journal.passport.skills import SKILLS
+from journal.milestones.journey import Journey, journey_for
+from journal.passport.entries.models import Entry
+from journal.passport.plans.models import Aspiration, SkillRating
+from journal.reference import kinds
+from journal.reference.skills import SKILLS
 from journal.schools.models import Pupil
 
 from .models import FamilyInvite, FamilyLink

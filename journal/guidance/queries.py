@@ -100,7 +100,7 @@ def record_of(subject_type: str, pupil: Pupil, record_id: int, *, for_pupil: boo
 def subject_of(subject_type: str, pupil: Pupil, subject_id: int, *, for_pupil: bool):
     """What a comment is about: a saved entry of the pupil, or one of their guidance records."""
     if subject_type == "entry":
-        from journal.passport.queries import entry_of
+        from journal.passport.entries.queries import entry_of
 
         entry = entry_of(pupil, subject_id)
         if entry.is_draft:

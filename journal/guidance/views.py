@@ -237,16 +237,8 @@ def _guidance_words() -> dict:
         "visibilities": VISIBILITIES,
         "overdue_words": overdue_words,
         "comments_on": queries.comments_on,
-        "guidance_journey_for": _journey_for,
         "guidance_open_actions": _open_actions,
     }
-
-
-def _journey_for(pupil):
-    """For the staff view of a pupil (``templates/schools/pupil_record.html``)."""
-    from journal.passport.journey import journey_for
-
-    return journey_for(pupil)
 
 
 def _open_actions(pupil):

@@ -6,10 +6,10 @@ from sqlalchemy import text
 
 from journal.extensions import db
 from journal.guidance import queries as guidance
-from journal.passport.journey import journey_for
-from journal.passport.permissions import can_use_sign_off_queue
-from journal.passport.queries import drafts_of
-from journal.passport.signoff_queries import waiting_count
+from journal.milestones.journey import journey_for
+from journal.passport.entries.queries import drafts_of
+from journal.passport.signoff.permissions import can_use_sign_off_queue
+from journal.passport.signoff.queries import waiting_count
 from journal.schools.queries import tutor_groups_of
 
 from . import bp
@@ -25,6 +25,13 @@ PUPIL_PAGES = (
 )
 
 HOME_ACTIONS = 5  # the home page lists this many open actions, overdue first
+
+
+@bp.app_context_processor
+def _milestones():
+    """The journey for the staff view of a pupil (``templates/schools/pupil_record.html``),
+    given from the top layer: milestones sit above guidance, which used to give it."""
+    return {"guidance_journey_for": journey_for}
 
 
 @bp.route("/")

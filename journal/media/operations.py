@@ -10,7 +10,7 @@ from werkzeug.datastructures import FileStorage
 
 from journal.accounts.models import User
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal.schools.models import Pupil
 
 from .images import MAX_UPLOAD_BYTES, UploadProblem, check_size, clean_upload

@@ -9,8 +9,8 @@ A linked family member sees it once a saved entry shared with family has claimed
 from __future__ import annotations
 
 from journal.accounts.models import User
-from journal.passport.models import Entry
-from journal.passport.permissions import staff_can_see_entry
+from journal.passport.entries.models import Entry
+from journal.passport.entries.permissions import staff_can_see_entry
 
 from .models import Attachment
 

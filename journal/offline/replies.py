@@ -38,12 +38,10 @@ def saved(entry, *, replay: bool = False):
     )
 
 
-def replayed(pupil, client_id: str | None):
-    """The reply for a submission already stored as a saved entry, or None. Answered before
-    any photo is stored, so a replay leaves no stray copy of its photos behind."""
-    from journal.passport.queries import entry_by_client_id
-
-    entry = entry_by_client_id(pupil, client_id or "")
+def replayed(entry):
+    """The reply for a submission already stored as a saved entry (``entry``, the one found
+    by the submission's client id, or None), or None. Answered before any photo is stored, so
+    a replay leaves no stray copy of its photos behind."""
     if entry is None or entry.is_draft:
         return None
     return saved(entry, replay=True)

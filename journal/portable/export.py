@@ -19,15 +19,14 @@ from journal.extensions import db
 from journal.guidance.models import Action, GuidanceInterview, GuidanceNote
 from journal.media.models import Attachment
 from journal.media.storage import storage
-from journal.passport.models import (
+from journal.passport.entries.models import Entry, EntryRevision
+from journal.passport.plans.models import (
     Aspiration,
-    Entry,
-    EntryRevision,
     IntendedDestination,
     ProfileVersion,
-    SignOff,
     SkillRating,
 )
+from journal.passport.signoff.models import SignOff
 from journal.schools.models import Pupil, School
 
 from . import formats as f

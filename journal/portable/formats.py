@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from datetime import UTC, datetime
 
+from journal.passport.signoff.signing import content_sha256
+
 FORMAT = "careers-passport"
 FORMAT_VERSION = 1
-REVISION_FORMAT = "careers-passport/revision/1"  # journal.passport.signing.FORMAT
 
 PASSPORT_JSON = "passport.json"
 SIGNATURE = "signature"
@@ -34,23 +34,12 @@ MAX_RATIO = 100  # uncompressed size / compressed size, per member
 SHARED_VISIBILITIES = ("pupil_family", "pupil")  # guidance the pupil can see; never "staff"
 
 
-def canonical_revision(entry_id: str, kind: str, revision: dict) -> bytes:
-    """The bytes a sign-off's ``content_sha256`` is the SHA-256 of (as in
-    ``journal.passport.signing.canonical``), from an entry and revision as the file holds them."""
-    document = {
-        "format": REVISION_FORMAT,
-        "entry": entry_id,
-        "kind": kind,
-        "number": revision["number"],
-        "author": revision["author"],
-        "content": revision["content"],
-    }
-    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return text.encode("utf-8")
-
-
 def revision_hash(entry_id: str, kind: str, revision: dict) -> str:
-    return hashlib.sha256(canonical_revision(entry_id, kind, revision)).hexdigest()
+    """The SHA-256 a sign-off's ``content_sha256`` holds, from an entry and revision as the file
+    holds them (``journal.passport.signoff.signing.content_sha256``)."""
+    return content_sha256(
+        entry_id, kind, revision["number"], revision["author"], revision["content"]
+    )
 
 
 def fingerprint(public_key: bytes) -> str:

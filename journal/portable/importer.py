@@ -24,24 +24,23 @@ from journal.guidance.models import Action, GuidanceInterview, GuidanceNote
 from journal.media.images import UploadProblem, clean_upload
 from journal.media.models import Attachment
 from journal.media.storage import storage
-from journal.passport import kinds
-from journal.passport.models import (
+from journal.passport.entries.models import Entry, EntryRevision
+from journal.passport.plans.models import (
     Aspiration,
-    Entry,
-    EntryRevision,
     IntendedDestination,
     ProfileVersion,
-    SignOff,
     SkillRating,
 )
-from journal.passport.signing import revision_sha256
+from journal.passport.signoff.models import SignOff
+from journal.passport.signoff.signing import revision_sha256
+from journal.reference import kinds
 from journal.schools.models import Pupil
 
 from . import formats as f
 from .models import ImportedRecord, PassportImport
 from .verify import Checked, Refused
 
-IMPORTED = "imported_passport"  # journal.passport.kinds.SOURCES
+IMPORTED = "imported_passport"  # journal.reference.kinds.SOURCES
 
 
 def previous_import(pupil: Pupil, checked: Checked) -> PassportImport | None:

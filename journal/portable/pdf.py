@@ -8,8 +8,8 @@ covers ``passport.json`` only, and nobody should trust the PDF over it (see
 It is rendered as the CV and statement PDFs are (``journal.documents.exports``): WeasyPrint
 through ``StaticFetcher``, which reads only our ``static/`` files and ``data:`` URLs, so nothing
 is fetched from the network. Pupils' and staff's free text is Markdown, rendered with
-``journal.passport.text.render_markdown`` (escaped first, then cleaned to an allow-list with no
-images), so nothing typed becomes a tag or a request. Photos are listed by their description
+``journal.passport.entries.text.render_markdown`` (escaped first, then cleaned to an allow-list
+with no images), so nothing typed becomes a tag or a request. Photos are listed by their description
 and name in the zip, not embedded: the PDF stays small.
 """
 
@@ -22,12 +22,12 @@ from flask import current_app
 from markupsafe import Markup
 
 from journal.calendar import london_time
-from journal.destinations import STAGES, activity_label
 from journal.documents.exports import LANGUAGE, StaticFetcher, clean_text, html_to_pdf
 from journal.guidance.models import ACTION_STATUSES, NOTE_KINDS, OWNERS
-from journal.passport import kinds, skills
-from journal.passport.plans_forms import PROFILE_SECTIONS
-from journal.passport.text import render_markdown
+from journal.passport.entries.text import render_markdown
+from journal.passport.plans.forms import PROFILE_SECTIONS
+from journal.reference import kinds, skills
+from journal.reference.destinations import STAGES, activity_label
 
 from . import formats as f
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from journal.calendar import utcnow, year_group_label
 from journal.extensions import db
-from journal.passport import kinds
+from journal.reference import kinds
 from journal.types import UTCDateTime
 
 # Who an activity was for.

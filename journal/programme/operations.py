@@ -12,13 +12,10 @@ and the attendance sign-off stays on the first revision, shown in the entry's hi
 
 from __future__ import annotations
 
-import hashlib
-import json
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from journal.accounts.models import User
@@ -26,15 +23,16 @@ from journal.audit.operations import record
 from journal.calendar import today, utcnow
 from journal.cohort.models import BY_HAND, CustomGroup, CustomGroupPupil
 from journal.extensions import db
-from journal.passport import kinds
-from journal.passport.models import Entry, EntryRevision, SignOff
-from journal.passport.signing import FORMAT
+from journal.passport.entries.models import Entry
+from journal.passport.entries.operations import NewEntry
+from journal.passport.signoff.operations import record_signed_entries
+from journal.reference import kinds
 from journal.schools.models import Pupil, School
 
 from . import queries
 from .models import PROVIDER_ACCESS_TYPES, ProgrammeActivity, ProgrammeAttendance
 
-SOURCE = "staff_group_activity"  # journal.passport.kinds.SOURCES
+SOURCE = "staff_group_activity"  # journal.reference.kinds.SOURCES
 
 
 class AttendanceRefused(Exception):
@@ -227,91 +225,50 @@ def _remove(activity: ProgrammeActivity, rows: list[ProgrammeAttendance]) -> Non
 
 
 def _add(activity: ProgrammeActivity, pupil_ids: list[int], by: User) -> None:
-    """Five statements for any number of pupils: entries, revisions, the entries' current
-    revision, sign-offs and attendance rows."""
+    """Five statements for any number of pupils: the passport's bulk writer (entries, revisions,
+    the entries' current revision, sign-offs), then the attendance rows."""
     if not pupil_ids:
         return
     content = entry_content(activity)
-    kind = activity.entry_kind
-    now = utcnow()
     school = db.session.get(School, activity.school_id)
-    client_ids = {p: str(uuid.uuid4()) for p in pupil_ids}
-    entry_rows = db.session.execute(
-        insert(Entry).returning(Entry.id, Entry.pupil_id),
-        [
-            {
-                "pupil_id": p,
-                "kind": kind,
-                "client_id": client_ids[p],
-                "state": "signed",
-                "shared_with_family": school.family_sharing_default,
-                "source": SOURCE,
-                "created_by_id": by.id,
-                "created_at": now,
-                "updated_at": now,
-                "occurred_on": activity.occurred_on,
-                "category": kinds.category_of_entry(kind, content),
-                "benchmark": kinds.benchmark_of_entry(kind, content),
-            }
-            for p in pupil_ids
-        ],
-    ).all()
-    entry_of = {pupil_id: entry_id for entry_id, pupil_id in entry_rows}
-    revision_rows = db.session.execute(
-        insert(EntryRevision).returning(EntryRevision.id, EntryRevision.entry_id),
-        [
-            {"entry_id": e, "number": 1, "content": content, "author_id": by.id, "created_at": now}
-            for e in entry_of.values()
-        ],
-    ).all()
-    revision_of = {entry_id: revision_id for revision_id, entry_id in revision_rows}
-    first = (
-        select(EntryRevision.id)
-        .where(EntryRevision.entry_id == Entry.id, EntryRevision.number == 1)
-        .scalar_subquery()
-    )
-    db.session.execute(
-        update(Entry)
-        .where(Entry.id.in_(list(entry_of.values())))
-        .values(current_revision_id=first),
-        execution_options={"synchronize_session": False},
-    )
-    role = _signer_role(by)
-    db.session.execute(
-        insert(SignOff),
-        [
-            {
-                "entry_id": entry_of[p],
-                "revision_id": revision_of[entry_of[p]],
-                "decision": "signed",
-                "comment": f"Was at {activity.title} (recorded for the group).",
-                "content_sha256": _sha256(client_ids[p], kind, by.id, content),
-                "signer_id": by.id,
-                "signer_name": by.display_name,
-                "signer_role": role,
-                "signed_at": now,
-            }
-            for p in pupil_ids
-        ],
+    now = utcnow()
+    entries = [
+        NewEntry(
+            pupil_id=p,
+            kind=activity.entry_kind,
+            content=content,
+            author_id=by.id,
+            shared_with_family=school.family_sharing_default,
+            source=SOURCE,
+            written_at=now,
+        )
+        for p in pupil_ids
+    ]
+    record_signed_entries(
+        entries,
+        signer=by,
+        signer_role=_signer_role(by),
+        comment=f"Was at {activity.title} (recorded for the group).",
+        signed_at=now,
     )
     db.session.execute(
         insert(ProgrammeAttendance),
         [
             {
                 "activity_id": activity.id,
-                "pupil_id": p,
-                "entry_id": entry_of[p],
-                "revision_id": revision_of[entry_of[p]],
+                "pupil_id": e.pupil_id,
+                "entry_id": e.id,
+                "revision_id": e.revision_id,
                 "marked_by_id": by.id,
                 "marked_at": now,
             }
-            for p in pupil_ids
+            for e in entries
         ],
     )
 
 
 def _signer_role(user: User) -> str:
-    """As ``journal.passport.permissions.signer_role_for`` without a pupil: the careers role
+    """As ``journal.passport.signoff.permissions.signer_role_for`` without a pupil: the careers role
     if they have one, else tutor."""
     from journal.accounts.roles import Role
 
@@ -319,21 +276,6 @@ def _signer_role(user: User) -> str:
         if user.has_role(role):
             return role.value
     return Role.TUTOR.value
-
-
-def _sha256(client_id: str, kind: str, author_id: int, content: dict) -> str:
-    """``journal.passport.signing.revision_sha256`` for a first revision not loaded as an
-    object (the same canonical serialisation; a test checks they agree)."""
-    document = {
-        "format": FORMAT,
-        "entry": client_id,
-        "kind": kind,
-        "number": 1,
-        "author": author_id,
-        "content": content,
-    }
-    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --- custom groups ------------------------------------------------------------------------------

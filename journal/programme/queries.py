@@ -15,7 +15,7 @@ from journal import calendar
 from journal.accounts.models import User
 from journal.cohort.models import CustomGroup
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal.schools.models import Pupil
 from journal.schools.queries import pupils_in_scope
 
@@ -178,7 +178,7 @@ def pupils_who_wrote(rows: list[ProgrammeAttendance]) -> set[int]:
     if not entry_ids:
         return set()
     from journal.guidance.models import Comment
-    from journal.passport.models import skill_rating_evidence
+    from journal.passport.plans.models import skill_rating_evidence
 
     commented = select(Comment.subject_id).where(
         Comment.subject_type == "entry", Comment.subject_id.in_(entry_ids)

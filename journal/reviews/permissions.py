@@ -7,7 +7,7 @@ which pupils a family member reaches, by their live links (``journal.family.quer
 from __future__ import annotations
 
 from journal.accounts.models import User
-from journal.passport.permissions import tutors_pupil
+from journal.passport.entries.permissions import tutors_pupil
 from journal.schools.models import Pupil
 
 from .models import PFA_FROM_YEAR

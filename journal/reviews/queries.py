@@ -13,13 +13,14 @@ from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from journal.calendar import LONDON, today
-from journal.destinations import INTENTIONS, STAGES
 from journal.extensions import db
 from journal.guidance.models import PUPIL_AND_FAMILY, STAFF_ONLY, Action, GuidanceNote
 from journal.guidance.queries import _action_order
-from journal.passport import kinds
-from journal.passport.models import Aspiration, Entry, IntendedDestination, SkillRating
-from journal.passport.skills import SKILLS
+from journal.passport.entries.models import Entry
+from journal.passport.plans.models import Aspiration, IntendedDestination, SkillRating
+from journal.reference import kinds
+from journal.reference.destinations import INTENTIONS, STAGES
+from journal.reference.skills import SKILLS
 from journal.schools.models import Pupil
 
 from .models import (

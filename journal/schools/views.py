@@ -10,7 +10,7 @@ from journal.accounts import operations as accounts
 from journal.accounts.forms import ButtonForm
 from journal.audit.operations import record
 from journal.extensions import db
-from journal.passport.queries import timeline
+from journal.passport.entries.queries import timeline
 from journal.portable.permissions import can_transfer
 
 from . import bp, uploads

@@ -58,7 +58,7 @@ def _other_link(pupil):
 
 def _entry(pupil, **changes):
     """A saved entry of ``pupil`` with ``changes`` (kept from family, or a draft)."""
-    from journal.passport.models import Entry
+    from journal.passport.entries.models import Entry
 
     key = "private" if "shared_with_family" in changes else "draft"
     found = db.session.scalar(

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from journal.extensions import db
 from journal.media.models import Attachment
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 
 from .conftest import assert_no_sideways_scroll, check_axe, sign_in
 

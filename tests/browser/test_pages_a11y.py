@@ -60,7 +60,7 @@ ROUTES_NOT_PAGES = {
     "offline.token",
     "documents.open_document",  # a redirect to the CV or statement editor
     "cohort.export_gap_list",  # a CSV download
-    "outcomes.export",  # the CSV for the local authority
+    "destinations.export",  # the CSV for the local authority
     "reviews.staff_pdf",
     "reviews.my_pdf",
     "reviews.child_pdf",

@@ -8,7 +8,7 @@ import re
 from sqlalchemy import func, select
 
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal_bench.cli import bench_cmd
 from journal_bench.cohort import top_up_entries
 

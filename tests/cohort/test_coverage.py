@@ -1,5 +1,5 @@
 """Benchmark coverage, set-based: the same answers as each pupil's own journey checklist
-(journal/passport/journey.py), and the same number of statements for 5 pupils as for 50."""
+(journal/milestones/journey.py), and the same number of statements for 5 pupils as for 50."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import event, select
 
 from journal import calendar
-from journal.cohort.coverage import DONE, EMPLOYER, LATER, MEASURES, NOT_YET, coverage_for
 from journal.extensions import db
 from journal.guidance.models import GuidanceInterview
-from journal.passport import kinds
-from journal.passport.journey import journey_for
-from journal.passport.models import Entry
+from journal.milestones.coverage import DONE, EMPLOYER, LATER, MEASURES, NOT_YET, coverage_for
+from journal.milestones.journey import journey_for
+from journal.passport.entries.models import Entry
+from journal.reference import kinds
 from journal.schools.models import Pupil
 
 # (kind, category, benchmark) of the entries the sample draws from

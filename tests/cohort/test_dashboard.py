@@ -17,10 +17,10 @@ from journal.audit.models import AuditEvent
 from journal.calendar import today, utcnow
 from journal.cohort.models import BY_HAND, CustomGroup, CustomGroupPupil
 from journal.cohort.queries import Figure
+from journal.destinations.models import DestinationRecord
 from journal.extensions import db
 from journal.guidance.models import GuidanceInterview
-from journal.outcomes.models import DestinationRecord
-from journal.passport.models import Aspiration, IntendedDestination
+from journal.passport.plans.models import Aspiration, IntendedDestination
 
 
 @pytest.fixture

@@ -345,7 +345,7 @@ def test_the_editor_sends_the_same_number_of_queries_however_many_rows(signed_in
 def test_the_picker_sends_the_same_number_of_queries_however_many_entries(
     signed_in, document, pupil, make
 ):
-    from journal.passport import plans_operations
+    from journal.passport.plans import operations as plans_operations
 
     def statements_for(n: int) -> int:
         placements = [workplace(pupil, employer=f"Firm {i}") for i in range(n)]

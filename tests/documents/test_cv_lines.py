@@ -10,7 +10,8 @@ import pytest
 from journal.accounts.roles import Role
 from journal.documents import cv
 from journal.extensions import db
-from journal.passport import operations, plans_operations
+from journal.passport.entries import operations
+from journal.passport.plans import operations as plans_operations
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ def chosen_rows(content: dict) -> list[dict]:
 
 
 def test_the_demo_cv_is_built_from_her_passport_entries(maya):
-    from journal.passport.models import Entry
+    from journal.passport.entries.models import Entry
 
     cv, _ = maya
     rows = chosen_rows(cv.content)

@@ -176,8 +176,8 @@ def test_another_pupils_statement_is_not_found(client, login, make, school, grou
 
 
 def test_things_to_mention_link_to_the_passport(client, login, make, pupil, ucas):
-    from journal.passport import plans_operations
-    from journal.passport.models import Aspiration
+    from journal.passport.plans import operations as plans_operations
+    from journal.passport.plans.models import Aspiration
 
     talk = make.entry(pupil, organisation="Riverside Hospital", what_i_learned="Nurses train.")
     make.entry(pupil, organisation="Secret Draft", state="draft")
@@ -194,9 +194,9 @@ def test_things_to_mention_link_to_the_passport(client, login, make, pupil, ucas
 
 
 def test_the_editor_does_not_grow_with_the_passport(client, login, make, pupil, ucas):
-    from journal.passport import plans_operations
-    from journal.passport.models import Aspiration
-    from journal.passport.skills import SKILLS
+    from journal.passport.plans import operations as plans_operations
+    from journal.passport.plans.models import Aspiration
+    from journal.reference.skills import SKILLS
 
     def add(n: int, start: int) -> None:
         for i in range(start, start + n):

@@ -11,8 +11,8 @@ from journal.calendar import today
 from journal.extensions import db
 from journal.guidance import operations as guidance
 from journal.guidance.models import Action
-from journal.passport import operations as passport
-from journal.passport.plans_operations import add_aspiration, rate_skill
+from journal.passport.entries import operations as passport
+from journal.passport.plans.operations import add_aspiration, rate_skill
 
 from ..passport.conftest import counting_queries
 from .conftest import audit_actions

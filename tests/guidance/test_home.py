@@ -10,7 +10,7 @@ from journal.calendar import today
 from journal.extensions import db
 from journal.guidance import operations
 from journal.guidance.queries import recently_opened_pupils
-from journal.passport.journey import guidance_interview_dates
+from journal.milestones.journey import guidance_interview_dates
 
 from ..passport.conftest import counting_queries
 

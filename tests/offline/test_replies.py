@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from journal.extensions import db
 from journal.media.models import Attachment
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 
 QUEUED = {"X-Queued-Entry": "1"}
 
@@ -88,14 +88,14 @@ def test_a_replay_racing_the_first_save_still_makes_one_entry(client, login, pup
     """Both sends miss the look-up (as two at the same moment would); the unique constraint on
     pupil and client id decides, and the second is answered with the first's entry."""
     from journal.offline import replies
-    from journal.passport import operations, queries
+    from journal.passport.entries import operations, queries
 
     login(pupil.user)
     data = encounter()
     first = client.post("/passport/new/encounter", data=data, headers=QUEUED).get_json()
     monkeypatch.setattr(queries, "entry_by_client_id", lambda p, c: None)
     monkeypatch.setattr(operations, "entry_by_client_id", _missed_once(operations))
-    monkeypatch.setattr(replies, "replayed", lambda p, c: None)
+    monkeypatch.setattr(replies, "replayed", lambda entry: None)
     again = client.post("/passport/new/encounter", data=data, headers=QUEUED)
     assert again.status_code == 200
     assert again.get_json()["entry_id"] == first["entry_id"]

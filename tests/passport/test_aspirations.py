@@ -11,8 +11,9 @@ from sqlalchemy import select
 from journal.accounts.roles import Role
 from journal.audit.models import AuditEvent
 from journal.extensions import db
-from journal.passport import plans_operations, plans_queries
-from journal.passport.models import Aspiration, IntendedDestination
+from journal.passport.plans import operations as plans_operations
+from journal.passport.plans import queries as plans_queries
+from journal.passport.plans.models import Aspiration, IntendedDestination
 
 from .conftest import counting_queries
 

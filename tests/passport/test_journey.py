@@ -10,10 +10,10 @@ import pytest
 
 from journal import calendar
 from journal.extensions import db
-from journal.passport import journey as journey_module
-from journal.passport.journey import journey_for
-from journal.passport.models import IntendedDestination
-from journal.passport.operations import record_entry
+from journal.milestones import journey as journey_module
+from journal.milestones.journey import journey_for
+from journal.passport.entries.operations import record_entry
+from journal.passport.plans.models import IntendedDestination
 
 from .conftest import counting_queries
 

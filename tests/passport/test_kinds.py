@@ -15,7 +15,7 @@ from journal.audit.models import AuditEvent
 from journal.calendar import today
 from journal.extensions import db
 from journal.media.models import Attachment
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 
 from .test_recording import CHECKED, encounter, entries_of
 

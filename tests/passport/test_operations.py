@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from journal.calendar import today
 from journal.extensions import db
-from journal.passport import operations
-from journal.passport.models import Entry
+from journal.passport.entries import operations
+from journal.passport.entries.models import Entry
 
 
 def test_a_replay_that_races_the_first_save_returns_the_stored_entry(make, pupil, monkeypatch):

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from journal.accounts.roles import Role
 from journal.audit.models import AuditEvent
 from journal.extensions import db
-from journal.passport import plans_operations, plans_queries
-from journal.passport.models import ProfileVersion
+from journal.passport.plans import operations as plans_operations
+from journal.passport.plans import queries as plans_queries
+from journal.passport.plans.models import ProfileVersion
 
 from .conftest import counting_queries
 

@@ -51,8 +51,8 @@ def test_pupil_home_with_a_careers_journey_does_not_grow_with_entries(client, lo
     import uuid
 
     from journal.extensions import db
-    from journal.passport.models import IntendedDestination
-    from journal.passport.operations import record_entry
+    from journal.passport.entries.operations import record_entry
+    from journal.passport.plans.models import IntendedDestination
 
     db.session.add(IntendedDestination(pupil_id=pupil.id, stage="18", category="240"))
     login(pupil.user)

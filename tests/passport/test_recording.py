@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from journal.calendar import today
 from journal.extensions import db
-from journal.passport.models import Entry, EntryRevision
+from journal.passport.entries.models import Entry, EntryRevision
 
 
 def encounter(**overrides) -> dict:

@@ -11,9 +11,11 @@ from sqlalchemy import func, select, update
 from journal.accounts.roles import Role
 from journal.audit.models import AuditEvent
 from journal.extensions import db
-from journal.passport import operations
-from journal.passport.models import Entry, EntryRevision, SignOff
-from journal.passport.signoff_queries import check_sign_offs
+from journal.passport.entries import operations
+from journal.passport.entries.models import Entry, EntryRevision
+from journal.passport.signoff import operations as signoff
+from journal.passport.signoff.models import SignOff
+from journal.passport.signoff.queries import check_sign_offs
 
 from .conftest import counting_queries
 
@@ -311,7 +313,7 @@ def test_two_staff_deciding_the_same_version_make_one_sign_off(app, make, pupil,
         db.session.commit()  # A's page is shown: its transaction ends (SQLite writers lock)
         with app.app_context():  # B: careers staff decide and commit first
             b_entry = db.session.get(Entry, entry_id)
-            operations.decide_sign_off(
+            signoff.decide_sign_off(
                 b_entry,
                 revision_id=revision_id,
                 decision="signed",
@@ -320,8 +322,8 @@ def test_two_staff_deciding_the_same_version_make_one_sign_off(app, make, pupil,
             )
             db.session.commit()
             db.session.remove()
-        with pytest.raises(operations.StaleVersion):
-            operations.decide_sign_off(
+        with pytest.raises(signoff.StaleVersion):
+            signoff.decide_sign_off(
                 a_entry,
                 revision_id=revision_id,
                 decision="returned",

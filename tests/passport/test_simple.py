@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from journal.calendar import today
 from journal.extensions import db
-from journal.passport import kinds
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
+from journal.reference import kinds
 
 URL = "/passport/simple"
 

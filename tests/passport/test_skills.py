@@ -9,9 +9,10 @@ from sqlalchemy import select
 from journal.accounts.roles import Role
 from journal.audit.models import AuditEvent
 from journal.extensions import db
-from journal.passport import plans_operations, plans_queries
-from journal.passport.models import SkillRating
-from journal.passport.skills import BANDS, SKILLS, STEPS, band_name, descriptor
+from journal.passport.plans import operations as plans_operations
+from journal.passport.plans import queries as plans_queries
+from journal.passport.plans.models import SkillRating
+from journal.reference.skills import BANDS, SKILLS, STEPS, band_name, descriptor
 
 from .conftest import counting_queries
 

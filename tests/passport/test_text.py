@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from journal.passport.text import ALLOWED_TAGS, render_markdown
+from journal.passport.entries.text import ALLOWED_TAGS, render_markdown
 
 
 class Tags(HTMLParser):

@@ -17,8 +17,13 @@ from journal.extensions import db
 from journal.guidance.models import Action, GuidanceNote
 from journal.media.models import Attachment
 from journal.media.storage import storage
-from journal.passport import operations
-from journal.passport.models import Aspiration, IntendedDestination, ProfileVersion, SkillRating
+from journal.passport.plans.models import (
+    Aspiration,
+    IntendedDestination,
+    ProfileVersion,
+    SkillRating,
+)
+from journal.passport.signoff import operations
 
 UPN = "A886400125901"
 STAFF_NOTE = "SECRET-STAFF-ONLY worried about home"

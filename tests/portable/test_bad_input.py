@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from journal.accounts.roles import Role
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal.portable.export import passport_zip
 from journal.portable.models import PassportImport
 from journal.portable.verify import Refused, check

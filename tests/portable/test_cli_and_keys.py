@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from sqlalchemy import func, select
 
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal.portable.models import PassportImport
 
 from .support import UPN, full_record, members, rezip

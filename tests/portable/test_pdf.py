@@ -16,7 +16,8 @@ from journal.accounts.roles import Role
 from journal.calendar import london_time
 from journal.documents import exports
 from journal.extensions import db
-from journal.passport.models import Entry, SignOff
+from journal.passport.entries.models import Entry
+from journal.passport.signoff.models import SignOff
 from journal.portable import formats as f
 from journal.portable import pdf
 from journal.portable.export import passport_document, passport_zip

@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 from journal.accounts.roles import Role
 from journal.extensions import db
 from journal.guidance.models import GuidanceNote
-from journal.passport.models import Entry, SignOff
-from journal.passport.signing import sign_off_holds
+from journal.passport.entries.models import Entry
+from journal.passport.signoff.models import SignOff
+from journal.passport.signoff.signing import sign_off_holds
 from journal.portable.models import ImportedRecord, PassportImport
 from journal.portable.verify import schema_validator
 from tests.factories import Factory
@@ -143,7 +144,8 @@ def test_export_and_import_into_a_second_deployment(
 def _counts(pupil) -> tuple:
     from journal.guidance.models import Action
     from journal.media.models import Attachment
-    from journal.passport.models import Aspiration, EntryRevision, SkillRating
+    from journal.passport.entries.models import EntryRevision
+    from journal.passport.plans.models import Aspiration, SkillRating
 
     return tuple(
         db.session.scalar(select(func.count()).select_from(model))

@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 from journal.audit.models import AuditEvent
 from journal.calendar import today
 from journal.extensions import db
-from journal.passport.journey import journey_for
-from journal.passport.models import Entry, EntryRevision, SignOff
-from journal.passport.signing import sign_off_holds
+from journal.milestones.journey import journey_for
+from journal.passport.entries.models import Entry, EntryRevision
+from journal.passport.signoff.models import SignOff
+from journal.passport.signoff.signing import sign_off_holds
 from journal.programme.models import ProgrammeActivity, ProgrammeAttendance
 
 from .conftest import activity_form, audit_actions
@@ -324,7 +325,7 @@ def test_a_workplace_visit_gives_workplace_entries(client, login, s):
 
 
 def test_cohort_coverage_counts_the_entries(client, login, s):
-    from journal.cohort.coverage import DONE, EMPLOYER, coverage_for
+    from journal.milestones.coverage import DONE, EMPLOYER, coverage_for
     from journal.schools.models import Pupil
 
     login(s.leader)
@@ -350,7 +351,7 @@ def test_a_pupil_who_joined_after_the_activity_is_not_on_its_list(client, login,
 
 def test_an_entry_with_a_comment_or_cited_for_a_skill_is_kept(client, login, s):
     from journal.guidance.models import Comment
-    from journal.passport.models import SkillRating
+    from journal.passport.plans.models import SkillRating
 
     login(s.leader)
     _record(client)

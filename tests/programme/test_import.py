@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal.programme import sheet
 from journal.programme.models import ProgrammeAttendance
 

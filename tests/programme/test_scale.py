@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from journal.accounts.roles import Role
 from journal.extensions import db
-from journal.passport.models import Entry, SignOff
+from journal.passport.entries.models import Entry
+from journal.passport.signoff.models import SignOff
 from journal.programme import operations
 from journal.programme.models import ProgrammeActivity
 

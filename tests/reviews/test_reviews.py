@@ -14,8 +14,8 @@ from journal.calendar import today
 from journal.extensions import db
 from journal.guidance import operations as guidance
 from journal.guidance.models import Action, GuidanceNote
-from journal.passport.models import Aspiration, SkillRating
-from journal.passport.plans_operations import add_aspiration, rate_skill
+from journal.passport.plans.models import Aspiration, SkillRating
+from journal.passport.plans.operations import add_aspiration, rate_skill
 from journal.reviews import operations, queries
 from journal.reviews.forms import joined, split
 from journal.reviews.models import ReviewContribution, review_actions, review_decisions

@@ -25,7 +25,7 @@ def _link_demo_family(live_server) -> int:
 
 
 def _shared_entry_id(live_server, pupil_id: int) -> int:
-    from journal.passport.models import Entry
+    from journal.passport.entries.models import Entry
 
     with live_server.app.app_context():
         found = db.session.scalar(

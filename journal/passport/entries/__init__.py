@@ -1,0 +1,1 @@
+"""Entries: what the pupil records, each save a new revision (see ``models``)."""
