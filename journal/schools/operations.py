@@ -152,7 +152,7 @@ def _email_owners(emails: set[str]) -> dict[str, int]:
     rows = db.session.execute(
         select(func.lower(User.email), User.id).where(func.lower(User.email).in_(emails))
     )
-    return dict(rows.tuples())
+    return {email: user_id for email, user_id in rows}
 
 
 def _groups_by_name(school: School) -> dict[str, TutorGroup]:

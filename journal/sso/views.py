@@ -151,7 +151,9 @@ def _refuse(connection, reason: str, **detail):
     words = message.format(
         school=school, email=detail.get("email") or "an account with no email", admins=ask
     )
-    return render_template("sso/refused.html", title=title, message=words), status
+    return render_template(
+        "sso/refused.html", title=title.format(school=school), message=words
+    ), status
 
 
 def _and(names: list[str]) -> str:

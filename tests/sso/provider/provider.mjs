@@ -19,6 +19,7 @@
 //                       | "claims", "claims"?: {...}}: changes the ID token in that issuer's next
 //                       token response ("claims" re-signs it with the shared key, as another
 //                       tenant would sign it).
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -82,7 +83,8 @@ function makeProvider(path, issuer) {
     cookies: { keys: ['test-provider-cookie-key'] },
     features: {
       devInteractions: { enabled: false },
-      registration: { enabled: true },
+      // Client ids are GUIDs, as Entra ID's application ids are.
+      registration: { enabled: true, idFactory: () => randomUUID() },
     },
     pkce: { required: () => true }, // PKCE (S256) on every request, so the tests prove it is sent
     conformIdTokenClaims: false, // the claims go in the ID token, as Entra ID and Google put them
