@@ -142,6 +142,8 @@ def sign_in(connection: SsoConnection, identity: Identity) -> User:
     if user.school_id != connection.school_id or not user.is_enabled:
         raise SsoRefused("disabled", user_id=user.id)
     link.last_signed_in_at = user.last_signed_in_at = utcnow()
+    if user.must_change_password and password_refusal(user):
+        user.must_change_password = False  # a password they may not use need not be changed
     record(
         "sso_sign_in",
         actor=user,
