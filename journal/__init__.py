@@ -31,6 +31,7 @@ BLUEPRINTS = (
     "journal.destinations",
     "journal.reviews",
     "journal.programme",
+    "journal.sso",
 )
 
 

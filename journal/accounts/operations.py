@@ -12,7 +12,7 @@ from journal.audit.operations import record
 from journal.calendar import utcnow
 from journal.extensions import db
 
-from . import passwords
+from . import hooks, passwords
 from .models import SignInCard, User, UserRole
 from .roles import Role
 
@@ -36,7 +36,10 @@ def find_by_login(identifier: str) -> User | None:
 
 
 def authenticate(identifier: str, password: str) -> User | None:
-    """Check a password; audit the attempt; upgrade the hash if its parameters are old."""
+    """Check a password; audit the attempt; upgrade the hash if its parameters are old.
+
+    Raises AccountError, after a correct password only, when the person's school requires its
+    own sign-in for them (so a wrong password learns nothing about the account)."""
     user = find_by_login(identifier)
     if user is None or not passwords.verify(user.password_hash, password) or not user.is_enabled:
         if user is None:
@@ -48,6 +51,9 @@ def authenticate(identifier: str, password: str) -> User | None:
             identifier=identifier.strip()[:80],
         )
         return None
+    if refusal := hooks.password_refusal(user):
+        record("sign_in_refused", actor=user, reason="school sign-in required")
+        raise AccountError(refusal, field="password")
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
     user.last_signed_in_at = utcnow()

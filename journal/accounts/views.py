@@ -11,6 +11,7 @@ from journal.web import THROTTLED_PAGES
 
 from . import bp, operations
 from .forms import ButtonForm, ChangePasswordForm, PersonForm, SignInForm
+from .hooks import other_sign_in_choices
 from .queries import people_of_school, person_in_school
 
 
@@ -39,16 +40,29 @@ def sign_in():
         return redirect(url_for("home.index"))
     form = SignInForm()
     if form.validate_on_submit():
-        user = operations.authenticate(form.identifier.data, form.password.data)
+        try:
+            user = operations.authenticate(form.identifier.data, form.password.data)
+        except operations.AccountError as refused:
+            user = None
+            form.password.errors.append(str(refused))
         db.session.commit()
         if user:
             login_user(user, remember=False)
             return redirect(_safe_next() or url_for("home.index"))
-        form.password.errors.append(
-            "That username and password do not match. Check them and try again, "
-            "or ask your tutor for a new password."
-        )
-    return render_template("accounts/sign_in.html", form=form), (422 if form.errors else 200)
+        if not form.password.errors:
+            form.password.errors.append(
+                "That username and password do not match. Check them and try again, "
+                "or ask your tutor for a new password."
+            )
+    return _sign_in_page(form), (422 if form.errors else 200)
+
+
+def _sign_in_page(form, **context):
+    """The sign-in page, with the school sign-in buttons of other methods (see hooks.py)."""
+    buttons, notices = other_sign_in_choices(request.args.get("school"))
+    return render_template(
+        "accounts/sign_in.html", form=form, other_buttons=buttons, notices=notices, **context
+    )
 
 
 def _throttled(_error):
@@ -60,7 +74,7 @@ def _throttled(_error):
         "Too many tries. For your safety, signing in is paused for a few minutes. "
         "Wait, then try again — or ask your tutor or the school office for help."
     )
-    return render_template("accounts/sign_in.html", form=form, throttled=message), 429
+    return _sign_in_page(form, throttled=message), 429
 
 
 THROTTLED_PAGES["accounts.sign_in"] = _throttled

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from journal.accounts.models import User, UserRole
@@ -106,17 +106,34 @@ class ImportPlan:
 
 
 def plan_import(school: School, parsed: ParsedRoster) -> ImportPlan:
-    """Compare the file with the school's pupils by UPN; two queries whatever the file's size."""
+    """Compare the file with the school's pupils by UPN; a few queries whatever the file's size.
+
+    A pupil email that already belongs to someone else's account (emails are unique across the
+    deployment) rejects the row rather than moving the address."""
     existing = {
         p.upn: p
         for p in db.session.scalars(
-            select(Pupil).where(Pupil.school_id == school.id).options(joinedload(Pupil.tutor_group))
+            select(Pupil)
+            .where(Pupil.school_id == school.id)
+            .options(joinedload(Pupil.tutor_group), joinedload(Pupil.user))
         )
     }
     groups = _groups_by_name(school)
     plan = ImportPlan(rejections=list(parsed.rejections), columns=frozenset(parsed.columns))
+    owners = _email_owners({row.email for row in parsed.rows if row.email})
     for row in parsed.rows:
         pupil = existing.get(row.upn)
+        owner = owners.get(row.email) if row.email else None
+        if owner is not None and (pupil is None or owner != pupil.user_id):
+            plan.rejections.append(
+                Rejection(
+                    row.line,
+                    f"email {row.email} already belongs to another account",
+                    row.upn,
+                    f"{row.legal_first_name} {row.legal_last_name}",
+                )
+            )
+            continue
         if pupil is None:
             plan.creates.append(row)
         elif changes := _changes(pupil, row, plan.columns):
@@ -126,6 +143,16 @@ def plan_import(school: School, parsed: ParsedRoster) -> ImportPlan:
     wanted = {r.tutor_group for r in parsed.rows if r.tutor_group}
     plan.new_groups = sorted(wanted - set(groups))
     return plan
+
+
+def _email_owners(emails: set[str]) -> dict[str, int]:
+    """email -> the id of the account holding it, for these emails (lower case)."""
+    if not emails:
+        return {}
+    rows = db.session.execute(
+        select(func.lower(User.email), User.id).where(func.lower(User.email).in_(emails))
+    )
+    return {email: user_id for email, user_id in rows}
 
 
 def _groups_by_name(school: School) -> dict[str, TutorGroup]:
@@ -154,6 +181,9 @@ def _changes(pupil: Pupil, row: RosterRow, columns: frozenset[str]) -> dict:
         changes["tutor_group"] = (old_group, row.tutor_group)
     if row.external_id is not None and row.external_id != pupil.mis_id:
         changes["mis_id"] = (pupil.mis_id, row.external_id)
+    old_email = pupil.user.email if pupil.user else None
+    if row.email is not None and pupil.user is not None and row.email != old_email:
+        changes["email"] = (old_email, row.email)
     return changes
 
 
@@ -211,6 +241,8 @@ def _fill(pupil: Pupil, row: RosterRow, groups: dict[str, TutorGroup], columns) 
         pupil.tutor_group = groups[row.tutor_group]
     if row.external_id is not None:
         pupil.mis_id = row.external_id
+    if row.email is not None and pupil.user is not None:
+        pupil.user.email = row.email
 
 
 def _year_of_group(name: str) -> int | None:
@@ -228,7 +260,9 @@ def _pupil_account(school: School, row: RosterRow, taken: set[str]) -> User:
         n += 1
         username = f"{base}{n}"
     taken.add(username)
-    user = User(school_id=school.id, username=username, display_name=f"{first} {last}")
+    user = User(
+        school_id=school.id, username=username, display_name=f"{first} {last}", email=row.email
+    )
     user.role_rows = [UserRole(role=Role.PUPIL.value)]
     return user
 

@@ -44,6 +44,7 @@ class RosterRow:
     looked_after: bool | None
     gender: str | None
     external_id: str | None
+    email: str | None = None  # the pupil's school email, for signing in with the school account
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,24 @@ _FIELD_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "external_id": (
         ("studentid", "admissionno", "adno", "admissionnumber", "misid"),
         ("pupilid", "admno", "id", "personid"),
+    ),
+    # The pupil's own school email: SIMS "Pupil Email" / "School Email Address", Arbor "Student
+    # Email" / "Email Address", Bromcom "Student Email Address". A contact's or parent's email
+    # ("Contact Email", "Parent Email") is never taken for it.
+    "email": (
+        (
+            "pupilemail",
+            "pupilemailaddress",
+            "studentemail",
+            "studentemailaddress",
+            "learneremail",
+            "schoolemail",
+            "schoolemailaddress",
+            "pupilschoolemail",
+            "studentschoolemail",
+            "studentworkemail",
+        ),
+        ("email", "emailaddress", "primaryemail", "primaryemailaddress"),
     ),
 }
 
@@ -470,6 +489,19 @@ def _parse_gender(raw: str) -> Parsed:
     return _GENDERS.get(text.casefold(), text.title()), None
 
 
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _parse_email(raw: str) -> Parsed:
+    """An email address, lower-cased; blank is None."""
+    text = raw.strip().lower()
+    if not text:
+        return None, None
+    if len(text) > 254 or not _EMAIL.match(text):
+        return None, f'email "{raw}" is not an email address'
+    return text, None
+
+
 # --- rows -----------------------------------------------------------------
 
 Parser = Callable[[str], Parsed]
@@ -495,6 +527,7 @@ def _field_parsers(today: datetime.date) -> dict[str, Parser]:
         "looked_after": partial(_parse_bool, label="looked after"),
         "gender": _parse_gender,
         "external_id": _parse_optional_text,
+        "email": _parse_email,
     }
 
 
@@ -540,7 +573,7 @@ def _drop_unneeded_preferred(values: dict[str, Any]) -> None:
 
 
 def _flag_duplicates(candidates: list[_Candidate]) -> None:
-    """Add a problem to every row whose UPN appears more than once."""
+    """Add a problem to every row whose UPN, or email, appears more than once."""
     lines_by_upn: dict[str, list[int]] = {}
     for candidate in candidates:
         if upn := candidate.values["upn"]:
@@ -551,6 +584,17 @@ def _flag_duplicates(candidates: list[_Candidate]) -> None:
         if lines and len(lines) > 1:
             candidate.problems.append(
                 f"UPN {upn} appears more than once in this file (lines {_and_list(lines)})"
+            )
+    lines_by_email: dict[str, list[int]] = {}
+    for candidate in candidates:
+        if email := candidate.values.get("email"):
+            lines_by_email.setdefault(email, []).append(candidate.line)
+    for candidate in candidates:
+        lines = lines_by_email.get(candidate.values.get("email") or "")
+        if lines and len(lines) > 1:
+            candidate.problems.append(
+                f"email {candidate.values['email']} appears more than once in this file "
+                f"(lines {_and_list(lines)})"
             )
 
 
