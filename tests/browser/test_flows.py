@@ -79,6 +79,25 @@ def test_htmx_loads_and_sends_the_csrf_token(visitor):
     assert path_of(visitor) == "/sign-in", "the htmx POST should have signed the tutor out"
 
 
+def test_the_first_page_has_an_icon_and_logs_no_error(new_context):
+    """The tab's icon is a real picture: asking for it logs no 404 in the browser's console."""
+    page = new_context(None, width=360, axe=False).new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    icons = []
+    page.on("response", lambda r: icons.append(r) if "favicon" in r.url else None)
+    page.goto("/sign-in")
+    page.wait_for_load_state("networkidle")
+    assert not errors, errors
+    href = page.locator("link[rel=icon]").get_attribute("href")
+    for path in (href, "/favicon.ico"):
+        response = page.request.get(path)
+        assert response.status == 200, path
+        assert response.headers["content-type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+        assert response.body()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert all(r.status == 200 for r in icons), [(r.url, r.status) for r in icons]
+
+
 def test_sign_in_and_sign_out_through_the_menu(visitor):
     sign_in(visitor, "careers")
     assert path_of(visitor) == "/"

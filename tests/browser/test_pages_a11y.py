@@ -56,6 +56,7 @@ ROUTES_NOT_PAGES = {
     "documents.export_docx",
     "documents.pupil_export_docx",
     "offline.manifest",
+    "offline.favicon",
     "offline.service_worker",
     "offline.token",
     "documents.open_document",  # a redirect to the CV or statement editor
