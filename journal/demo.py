@@ -279,12 +279,14 @@ def _tutor_groups(school: School, pupils: int) -> dict[int, list[TutorGroup]]:
     return groups
 
 
+# Names only: the app says each person's role beside their name where it matters (a sign-off
+# reads "Mr Sam Hughes (tutor)"), so a role in the name is said twice.
 STAFF = (
-    ("tutor", "Mr Sam Hughes (tutor, 10H)", [Role.TUTOR]),
-    ("careers", "Ms Dee Okafor (careers leader)", [Role.CAREERS_LEADER]),
-    ("adviser", "Jo Clarke (careers adviser)", [Role.CAREERS_ADVISER]),
-    ("senco", "Mrs Anna Nowak (SENCO)", [Role.SENCO, Role.TUTOR]),
-    ("admin", "Pat Green (school admin)", [Role.SCHOOL_ADMIN]),
+    ("tutor", "Mr Sam Hughes", [Role.TUTOR]),
+    ("careers", "Ms Dee Okafor", [Role.CAREERS_LEADER]),
+    ("adviser", "Jo Clarke", [Role.CAREERS_ADVISER]),
+    ("senco", "Mrs Anna Nowak", [Role.SENCO, Role.TUTOR]),
+    ("admin", "Pat Green", [Role.SCHOOL_ADMIN]),
 )
 
 
