@@ -149,6 +149,7 @@ def test_a_diary_day_can_be_changed_and_stays_on_its_placement(client, login, pu
     assert "Change a diary day" in page.text and "A work placement: Northgate Vets" in page.text
     assert "Watched a vet check a dog&#39;s teeth." in page.text
     assert f'name="placement_id" value="{work.id}"' in page.text
+    assert 'data-offline-title="Diary: a day at Northgate Vets"' in page.text  # offline's label
 
     too_early = diary_day(client_id=day.client_id, based_on="1", occurred_on="2026-10-01")
     response = client.post(f"/passport/entries/{day.id}/edit", data=too_early)
