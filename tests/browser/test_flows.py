@@ -285,6 +285,45 @@ def test_a_returned_entry_reads_as_one_conversation(new_context, live_server):
     assert maya.get_by_label("Your question or comment").is_visible()
 
 
+def test_a_pupil_adds_their_passport_and_staff_confirm_the_school(new_context, live_server):
+    """The pupil's preview speaks plainly and says what happens next; staff then confirm the
+    issuing school's key from the pupil's record."""
+    import re
+
+    from .page_sets.portable import _passport_from_elsewhere
+    from .visits import pupil_id_of
+
+    file = _passport_from_elsewhere(live_server)
+    maya = new_context("pupil", width=360, axe=False).new_page()
+    maya.goto("/passport/import")
+    maya.get_by_label("Passport file (.passport.zip)").set_input_files(str(file))
+    maya.get_by_role("button", name="Check the file").click()
+    maya.wait_for_load_state()
+    words = maya.locator("main").inner_text()
+    assert "This is your passport from Far Away School, made on " in words
+    assert "staff at your new school confirm that it came from Far Away School" in words
+    for jargon in ("fingerprint", "Key check", "well-known", "below"):
+        assert jargon not in words, jargon
+    assert not re.search(r"\d{4}-\d\d-\d\dT|\b1 (entries|versions|sign-offs)\b", words), words
+    maya.get_by_role("button", name="Add it to my passport").click()
+    maya.wait_for_load_state()
+
+    staff = new_context("careers", width=360, axe=False).new_page()
+    staff.goto(f"/pupils/{pupil_id_of(live_server, 'pupil')}")
+    staff.get_by_role("link", name="Confirm Far Away School's key").click()
+    staff.wait_for_load_state()
+    staff.get_by_role("button", name="Confirm the school's key").click()
+    staff.wait_for_load_state()
+    assert staff.get_by_text(
+        "Tick the box once you have compared the fingerprints."
+    ).first.is_visible()
+    staff.get_by_label("I have compared this fingerprint").check()
+    staff.get_by_role("button", name="Confirm the school's key").click()
+    staff.wait_for_load_state()
+    assert staff.get_by_text("Far Away School's key is confirmed").is_visible()
+    assert staff.get_by_role("link", name="Confirm Far Away School's key").count() == 0
+
+
 def tab_to(page, selector: str, limit: int = 120) -> None:
     """Press Tab until the element matching ``selector`` has the focus (keyboard only)."""
     for _ in range(limit):
