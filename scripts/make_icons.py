@@ -2,6 +2,7 @@
 
 A white passport with a gold star on the brand blue. The maskable icon fills the whole square
 and keeps the drawing inside the middle 60 %, the "safe zone" a phone's mask never cuts.
+favicon.ico is the same drawing for a browser's tab.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def main() -> None:
     draw(192, maskable=False).save(OUT / "icon-192.png", optimize=True)
     draw(512, maskable=False).save(OUT / "icon-512.png", optimize=True)
     draw(512, maskable=True).save(OUT / "icon-maskable-512.png", optimize=True)
+    # The tab's icon, asked for at /favicon.ico by every browser: 16, 32 and 48 px in one file.
+    draw(256, maskable=False).save(OUT / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
 
 
 if __name__ == "__main__":

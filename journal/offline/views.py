@@ -75,6 +75,12 @@ def manifest():
     return response
 
 
+@bp.route("/favicon.ico")
+def favicon():
+    """The tab's icon: browsers ask for it at this address, whatever the page links to."""
+    return current_app.send_static_file("icons/favicon.ico")
+
+
 @bp.route("/service-worker.js")
 def service_worker():
     version = precache.version()
@@ -104,7 +110,7 @@ def token():
 def _mark_pages(response):
     """Tell the worker whose page this is, and whether it may keep it: only the pupil's own
     pages listed above, whole and successful. Everything else keeps ``no-store``."""
-    if request.endpoint == "static":  # no session (nor a query for the person) for files
+    if request.endpoint in ("static", "offline.favicon"):  # no session (nor a query) for files
         return response
     if current_user and current_user.is_authenticated:
         response.headers[USER_MARK] = user_key(current_user)

@@ -17,3 +17,12 @@ class PassportConfirmForm(FlaskForm):
     fingerprint_compared = BooleanField(
         "I have compared this fingerprint with the one the school publishes, and they match"
     )
+
+
+class KeyConfirmForm(FlaskForm):
+    """Staff confirm, after the import, the key of the school that issued a passport."""
+
+    fingerprint_compared = BooleanField(
+        "I have compared this fingerprint with the one the school publishes, and they match",
+        validators=[DataRequired("Tick the box once you have compared the fingerprints.")],
+    )

@@ -13,6 +13,7 @@ keeps the hash it had in the file (already checked) in its ``ImportedRecord``.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 
 from sqlalchemy import select
@@ -88,6 +89,51 @@ def import_passport(
         counts=done.counts,
     )
     return done, True
+
+
+def key_fingerprint(done: PassportImport) -> str:
+    """The fingerprint of the key that signed an imported file, as staff compare it."""
+    return f.fingerprint(base64.b64decode(done.issuer_public_key))
+
+
+def confirm_issuer_key(done: PassportImport, *, by: User) -> int:
+    """Staff compared the issuing school's key fingerprint with the one the school publishes,
+    after the import: every import of the pupil's with that key (unchecked until now) counts
+    as checked, and the sign-offs they brought become verified. Returns how many sign-offs
+    changed. Flushes and audits; the caller commits."""
+    imports = list(
+        db.session.scalars(
+            select(PassportImport).where(
+                PassportImport.pupil_id == done.pupil_id,
+                PassportImport.issuer_public_key == done.issuer_public_key,
+                PassportImport.key_check == "unchecked",
+            )
+        )
+    )
+    for each in imports:
+        each.key_check = "fingerprint"
+    origins = db.session.scalars(
+        select(ImportedRecord).where(
+            ImportedRecord.import_id.in_([each.id for each in imports]),
+            ImportedRecord.record_type == "sign_off",
+        )
+    )
+    changed = 0
+    for origin in origins:
+        if not origin.detail.get("verified"):
+            origin.detail = {**origin.detail, "verified": True}  # a new dict: JSON is not mutable
+            changed += 1
+    db.session.flush()
+    record(
+        "passport_key_confirmed",
+        actor=by,
+        pupil=db.session.get(Pupil, done.pupil_id),
+        issuer_urn=done.issuer_urn,
+        fingerprint=key_fingerprint(done),
+        imports=[each.id for each in imports],
+        sign_offs_verified=changed,
+    )
+    return changed
 
 
 class _Writer:

@@ -87,7 +87,7 @@ def check(data: bytes, *, receiving: School, pupil: Pupil | None = None) -> Chec
     if key_check == "unchecked":
         checked.warnings.append(
             f"{document['issuer']['name']} does not use this service here, so we cannot compare "
-            "its key ourselves. Compare the fingerprint below with the one the school publishes."
+            "its key ourselves. Compare the key's fingerprint with the one the school publishes."
         )
     return checked
 

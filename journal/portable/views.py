@@ -13,11 +13,12 @@ from journal.extensions import db
 from journal.schools.models import Pupil
 from journal.schools.queries import pupil_for, school_by_urn
 
-from . import bp, uploads
+from . import bp, formats, uploads
 from .export import download_name, passport_zip
-from .forms import PassportConfirmForm, PassportUploadForm
-from .importer import import_passport, previous_import
+from .forms import KeyConfirmForm, PassportConfirmForm, PassportUploadForm
+from .importer import confirm_issuer_key, import_passport, key_fingerprint, previous_import
 from .permissions import can_export_own, can_transfer
+from .queries import import_of
 from .verify import Refused, check
 
 ZIP = "application/zip"
@@ -115,6 +116,7 @@ def _import(pupil: Pupil, *, here: str, done: str, staff: bool):
     return render_template(
         "portable/preview.html",
         checked=checked,
+        made_on=formats.parse_timestamp(checked.document["exported_at"]),
         earlier=previous_import(pupil, checked),
         confirm=PassportConfirmForm(upload=key),
         **context,
@@ -141,13 +143,57 @@ def _confirm(pupil: Pupil, *, done: str, here: str, staff: bool):
         db.session.rollback()
         flash(str(problem), "error")
         return redirect(here)
-    db.session.commit()
-    uploads.discard(pupil.id, form.upload.data)
-    if written:
+    if not written and staff and form.fingerprint_compared.data and not result.key_verified:
+        _key_confirmed(result)  # the same file again, to confirm its school's key this time
+    elif written:
         flash(f"Passport from {result.issuer_name} imported.", "success")
+    elif staff and not result.key_verified:
+        flash(
+            "This passport was imported before: nothing changed. Its sign-offs are not "
+            f"verified until you confirm {result.issuer_name}'s key.",
+            "error",
+        )
+        done = url_for("portable.confirm_key", pupil_id=pupil.id, import_id=result.id)
     else:
         flash("This passport was imported before: nothing changed.", "success")
+    db.session.commit()
+    uploads.discard(pupil.id, form.upload.data)
     return redirect(done)
+
+
+def _key_confirmed(done) -> None:
+    count = confirm_issuer_key(done, by=current_user)
+    said = f"{done.issuer_name}'s key is confirmed"
+    if count:
+        said += (
+            ": 1 sign-off is now verified"
+            if count == 1
+            else f": {count} sign-offs are now verified"
+        )
+    flash(f"{said}.", "success")
+
+
+@bp.route("/pupils/<int:pupil_id>/passport/imports/<int:import_id>/key", methods=["GET", "POST"])
+@login_required
+def confirm_key(pupil_id: int, import_id: int):
+    """Staff compare the issuing school's key fingerprint after the import (a pupil may have
+    imported the file themselves): once confirmed, its sign-offs show as verified."""
+    pupil = _staff_pupil(pupil_id)
+    done = import_of(pupil, import_id)
+    if done is None:
+        abort(404)
+    form = KeyConfirmForm()
+    if not done.key_verified and form.validate_on_submit():
+        _key_confirmed(done)
+        db.session.commit()
+        return redirect(url_for("schools.pupil_record", pupil_id=pupil.id))
+    return render_template(
+        "portable/confirm_key.html",
+        pupil=pupil,
+        done=done,
+        fingerprint=key_fingerprint(done),
+        form=form,
+    ), (422 if form.errors else 200)
 
 
 def _limit() -> str:
@@ -157,7 +203,8 @@ def _limit() -> str:
 @bp.record_once
 def _template_globals(state) -> None:
     """Helpers the passport's templates use to say where an imported record came from."""
-    from .queries import origin_of, sign_off_origins
+    from .queries import imports_to_confirm, origin_of, sign_off_origins
 
     state.app.jinja_env.globals["passport_origin_of"] = origin_of
     state.app.jinja_env.globals["passport_sign_off_origins"] = sign_off_origins
+    state.app.jinja_env.globals["passport_imports_to_confirm"] = imports_to_confirm

@@ -173,6 +173,15 @@
     return sendAll(user).then(render, render);
   }
 
+  /* "Send now" can do nothing with no connection: it is switched off, and says why. */
+  function showConnection() {
+    if (!panel) return;
+    var button = panel.querySelector("[data-offline-send]");
+    var why = panel.querySelector("[data-offline-send-why]");
+    if (button) button.disabled = !navigator.onLine;
+    if (why) why.hidden = navigator.onLine;
+  }
+
   function askForSync() {
     if (!("serviceWorker" in navigator)) return;
     navigator.serviceWorker.ready.then(function (reg) {
@@ -222,15 +231,25 @@
     return fields;
   }
 
+  /* The entry's own title in plain words, as the server will write it (passport/kinds.py
+     title_of): "A college visit: City College", "Diary: a day at Northgate Vets". */
   function labelOf(form) {
-    var heading = document.querySelector("h1");
-    var label = heading ? heading.textContent.replace(/\s+/g, " ").trim() : "An entry";
-    var names = ["organisation", "employer", "title", "what_i_did"];
-    for (var i = 0; i < names.length; i++) {
-      var el = form.elements[names[i]];
-      if (el && el.value && el.value.trim()) return label + ": " + el.value.trim().slice(0, 60);
+    var fallback = form.getAttribute("data-offline-title") || "An entry";
+    var kind = form.elements.kind ? form.elements.kind.value : "";
+    function value(name) {
+      var el = form.elements[name];
+      return el && typeof el.value === "string" ? el.value.trim().slice(0, 60) : "";
     }
-    return label;
+    function chosen(name) {
+      var el = form.querySelector('input[name="' + name + '"]:checked');
+      var label = el && el.id ? form.querySelector('label[for="' + el.id + '"]') : null;
+      return label ? label.textContent.replace(/\s+/g, " ").trim() : "";
+    }
+    function titled(label, name) { return value(name) ? label + ": " + value(name) : label; }
+    if (kind === "encounter") return titled(chosen("category") || fallback, "organisation");
+    if (kind === "workplace") return titled(chosen("placement_kind") || fallback, "employer");
+    if (kind === "achievement") return value("title") || chosen("achievement_kind") || fallback;
+    return fallback;
   }
 
   function say(form, html) {
@@ -423,6 +442,8 @@
     var button = panel.querySelector("[data-offline-send]");
     if (button) button.addEventListener("click", sendNow);
   }
-  global.addEventListener("online", sendNow);
+  global.addEventListener("online", function () { showConnection(); sendNow(); });
+  global.addEventListener("offline", showConnection);
+  showConnection();
   render().then(sendNow).catch(function () {});
 })(self);

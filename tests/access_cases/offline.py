@@ -7,6 +7,7 @@ from tests.access_support import everyone, only
 
 CASES = {
     "offline.manifest": [("GET", lambda w: "/manifest.webmanifest", everyone(200, anonymous=200))],
+    "offline.favicon": [("GET", lambda w: "/favicon.ico", everyone(200, anonymous=200))],
     "offline.service_worker": [
         ("GET", lambda w: "/service-worker.js", everyone(200, anonymous=200))
     ],

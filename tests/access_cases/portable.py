@@ -29,6 +29,19 @@ CASES = {
         ("POST", lambda w: f"/pupils/{w.pupil.id}/passport/import", only(TRANSFER, 422)),
         ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/passport/import", only(STAFF, 404)),
     ],
+    "portable.confirm_key": [
+        ("GET", lambda w: f"/pupils/{w.pupil.id}/passport/imports/999999/key", only(TRANSFER, 404)),
+        (
+            "POST",
+            lambda w: f"/pupils/{w.pupil.id}/passport/imports/999999/key",
+            only(TRANSFER, 404),
+        ),
+        (
+            "GET",
+            lambda w: f"/pupils/{w.foreign_pupil.id}/passport/imports/999999/key",
+            only(STAFF, 404),
+        ),
+    ],
     "portable.import_mine": [
         ("GET", lambda w: "/passport/import", only({"pupil"})),
         ("POST", lambda w: "/passport/import", only({"pupil"}, 422)),

@@ -79,10 +79,29 @@ def test_htmx_loads_and_sends_the_csrf_token(visitor):
     assert path_of(visitor) == "/sign-in", "the htmx POST should have signed the tutor out"
 
 
+def test_the_first_page_has_an_icon_and_logs_no_error(new_context):
+    """The tab's icon is a real picture: asking for it logs no 404 in the browser's console."""
+    page = new_context(None, width=360, axe=False).new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    icons = []
+    page.on("response", lambda r: icons.append(r) if "favicon" in r.url else None)
+    page.goto("/sign-in")
+    page.wait_for_load_state("networkidle")
+    assert not errors, errors
+    href = page.locator("link[rel=icon]").get_attribute("href")
+    for path in (href, "/favicon.ico"):
+        response = page.request.get(path)
+        assert response.status == 200, path
+        assert response.headers["content-type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+        assert response.body()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert all(r.status == 200 for r in icons), [(r.url, r.status) for r in icons]
+
+
 def test_sign_in_and_sign_out_through_the_menu(visitor):
     sign_in(visitor, "careers")
     assert path_of(visitor) == "/"
-    assert visitor.get_by_role("heading", name="Hello Ms Dee Okafor (careers leader)").is_visible()
+    assert visitor.get_by_role("heading", name="Hello Ms Dee Okafor").is_visible()
 
     visitor.get_by_text("Menu", exact=True).click()
     visitor.get_by_role("button", name="Sign out").click()
@@ -205,6 +224,104 @@ def test_a_tutor_signs_off_and_returns_entries_in_the_queue(new_context, width):
     page.locator(f"#{second_id}").get_by_text("Returned").wait_for()
     assert path_of(page) == "/sign-off"
     check_axe(page, f"queue after deciding at {width}px")
+
+
+def _submitted_entries_of_the_demo_pupil(live_server) -> tuple[int, list[int]]:
+    from sqlalchemy import select
+
+    from journal.extensions import db
+    from journal.passport.models import Entry
+
+    from .visits import pupil_id_of
+
+    pupil_id = pupil_id_of(live_server, "pupil")
+    with live_server.app.app_context():
+        ids = db.session.scalars(
+            select(Entry.id)
+            .where(Entry.pupil_id == pupil_id, Entry.state == "submitted", Entry.kind != "diary")
+            .order_by(Entry.id)
+        ).all()
+    return pupil_id, list(ids)
+
+
+def test_a_returned_entry_reads_as_one_conversation(new_context, live_server):
+    """The tutor returns Maya's entry: the sign-off names the tutor's role once; Maya reads the
+    return comment in the entry's comments and replies to the tutor there; an entry nobody has
+    commented on shows no empty reply box."""
+    pupil_id, (returned, untouched, *_) = _submitted_entries_of_the_demo_pupil(live_server)
+    tutor = new_context("tutor", width=360, axe=False).new_page()
+    tutor.goto(f"/pupils/{pupil_id}/entries/{returned}")
+    tutor.get_by_label("Comment (needed if you return it)").fill("Please add what you learned.")
+    tutor.get_by_role("button", name="Return with a comment").click()
+    tutor.wait_for_load_state()
+    state = tutor.locator("section.sign-off-state")
+    assert "Returned with a comment by Mr Sam Hughes (tutor) on" in state.inner_text()
+
+    maya = new_context("pupil", width=360, axe=False).new_page()
+    maya.goto(f"/passport/entries/{returned}")
+    state = maya.locator("section.sign-off-state")
+    assert "Please add what you learned." not in state.inner_text()  # said once, in the thread
+    thread = maya.get_by_role("region", name="Comments (1)")
+    assert "Mr Sam Hughes (tutor) · returned it with this comment" in thread.inner_text()
+    assert "Please add what you learned." in thread.inner_text()
+    state.get_by_role("link", name="Read their comment").click()
+    assert maya.url.endswith(f"#comments-entry-{returned}-section")
+    maya.get_by_label("Reply to Mr Sam Hughes (tutor)").fill("I learned that nurses work shifts.")
+    maya.get_by_role("button", name="Send my reply").click()
+    maya.wait_for_load_state()
+    thread = maya.get_by_role("region", name="Comments (2)")
+    assert "You ·" in thread.inner_text()
+
+    tutor.reload()
+    assert (
+        "I learned that nurses work shifts."
+        in tutor.get_by_role("region", name="Comments (2)").inner_text()
+    )
+
+    maya.goto(f"/passport/entries/{untouched}")
+    assert maya.get_by_role("heading", name="Comments").count() == 0
+    assert not maya.get_by_label("Your question or comment").is_visible()  # folded away
+    maya.get_by_text("Ask your tutor or careers staff about this").click()
+    assert maya.get_by_label("Your question or comment").is_visible()
+
+
+def test_a_pupil_adds_their_passport_and_staff_confirm_the_school(new_context, live_server):
+    """The pupil's preview speaks plainly and says what happens next; staff then confirm the
+    issuing school's key from the pupil's record."""
+    import re
+
+    from .page_sets.portable import _passport_from_elsewhere
+    from .visits import pupil_id_of
+
+    file = _passport_from_elsewhere(live_server)
+    maya = new_context("pupil", width=360, axe=False).new_page()
+    maya.goto("/passport/import")
+    maya.get_by_label("Passport file (.passport.zip)").set_input_files(str(file))
+    maya.get_by_role("button", name="Check the file").click()
+    maya.wait_for_load_state()
+    words = maya.locator("main").inner_text()
+    assert "This is your passport from Far Away School, made on " in words
+    assert "staff at your new school confirm that it came from Far Away School" in words
+    for jargon in ("fingerprint", "Key check", "well-known", "below"):
+        assert jargon not in words, jargon
+    assert not re.search(r"\d{4}-\d\d-\d\dT|\b1 (entries|versions|sign-offs)\b", words), words
+    maya.get_by_role("button", name="Add it to my passport").click()
+    maya.wait_for_load_state()
+
+    staff = new_context("careers", width=360, axe=False).new_page()
+    staff.goto(f"/pupils/{pupil_id_of(live_server, 'pupil')}")
+    staff.get_by_role("link", name="Confirm Far Away School's key").click()
+    staff.wait_for_load_state()
+    staff.get_by_role("button", name="Confirm the school's key").click()
+    staff.wait_for_load_state()
+    assert staff.get_by_text(
+        "Tick the box once you have compared the fingerprints."
+    ).first.is_visible()
+    staff.get_by_label("I have compared this fingerprint").check()
+    staff.get_by_role("button", name="Confirm the school's key").click()
+    staff.wait_for_load_state()
+    assert staff.get_by_text("Far Away School's key is confirmed").is_visible()
+    assert staff.get_by_role("link", name="Confirm Far Away School's key").count() == 0
 
 
 def tab_to(page, selector: str, limit: int = 120) -> None:

@@ -158,6 +158,40 @@ def test_entries_made_offline_arrive_once_each_with_their_photo(pupil, live_serv
     assert "Offline College Two" in page.locator("main").inner_text()
 
 
+def test_the_waiting_list_names_each_entry_and_send_now_is_off_offline(pupil, live_server):
+    """Each entry kept on the phone is named by its own title (not the form's heading), and
+    "Send now" is switched off, with the reason, until the connection is back."""
+    from journal.passport.kinds import ENCOUNTER_CATEGORIES
+
+    context, page = pupil
+    context.set_offline(True)
+    record_encounter(page, "Waiting List College")
+    page.goto("/passport/new/achievement")
+    page.check("input[name=achievement_kind][value=certificate]")
+    page.fill("#title", "Waiting List Certificate")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_selector("[data-offline-said]")
+
+    page.goto("/")
+    page.wait_for_selector("[data-offline-queue]:not([hidden])")
+    names = page.locator("[data-offline-list] li strong").all_inner_texts()
+    college = ENCOUNTER_CATEGORIES["fe_college"].label
+    assert names == [f"{college}: Waiting List College", "Waiting List Certificate"], names
+    send = page.get_by_role("button", name="Send now")
+    assert send.is_disabled()
+    why = page.locator("#offline-send-why")
+    assert why.is_visible() and "There is no connection now" in why.inner_text()
+
+    context.set_offline(False)
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-offline-list] [data-state=sent]').length === 2"
+    )
+    assert send.is_enabled() and not why.is_visible()
+    context.set_offline(True)
+    page.wait_for_function("() => document.querySelector('[data-offline-send]').disabled")
+    context.set_offline(False)
+
+
 def test_the_same_stored_submission_sent_twice_makes_one_entry(pupil, live_server):
     context, page = pupil
     context.set_offline(True)

@@ -56,6 +56,7 @@ ROUTES_NOT_PAGES = {
     "documents.export_docx",
     "documents.pupil_export_docx",
     "offline.manifest",
+    "offline.favicon",
     "offline.service_worker",
     "offline.token",
     "documents.open_document",  # a redirect to the CV or statement editor
@@ -146,7 +147,7 @@ def _first_pupil_record(page, live_server):
 
 def _person_page(page, live_server):
     page.goto("/admin/people")
-    page.get_by_role("link", name="Mr Sam Hughes (tutor, 10H)").click()
+    page.get_by_role("link", name="Mr Sam Hughes").click()
     page.wait_for_load_state()
     return 200
 
@@ -574,6 +575,68 @@ def test_pages_in_the_large_text_and_symbol_view(new_context, live_server):
     ):
         page.goto(path)
         check_page(page, live_server, width, name, counts=False)
+
+
+# A phone's own text-size setting doubles the browser's root font size; the app's large-text
+# view is walked in test_view_modes, but without this the phone's setting was never tried.
+DOUBLED_ROOT_FONT = "html { font-size: 200% }"
+
+
+def _newest_of(kind: str, action: str = "edit"):
+    """A page about the demo pupil's newest saved entry of ``kind`` (``action``: "edit",
+    "history", "diary/new" or "" for the entry itself)."""
+
+    def visit(page, live_server):
+        from journal.passport.models import Entry
+
+        with live_server.app.app_context():
+            entry_id = db.session.scalar(
+                select(Entry.id)
+                .where(Entry.pupil_id == pupil_id_of(live_server, "pupil"), Entry.kind == kind)
+                .where(Entry.state != "draft")
+                .order_by(Entry.occurred_on.desc(), Entry.id.desc())
+                .limit(1)
+            )
+        return page.goto(f"/passport/entries/{entry_id}/{action}".rstrip("/")).status
+
+    return visit
+
+
+def _pupil_pages_at_doubled_text() -> dict:
+    """The pupil's pages of the walk, and the pupil's pages the walk reaches only through a
+    sequence of forms (the record chooser, the entry forms, every skill's rating page)."""
+    from journal.passport.skills import SKILLS
+
+    pages = {name: visit for name, (role, visit, _) in PAGES.items() if role == "pupil"}
+    pages |= {
+        "passport-record": _goto("/passport/record"),
+        "passport-timeline": _goto("/passport/timeline"),
+        **{f"passport-new-{k}": _goto(f"/passport/new/{k}") for k in ENTRY_KINDS},
+        "passport-diary-new": _newest_of("workplace", "diary/new"),
+        **{f"passport-entry-{k}": _newest_of(k, "") for k in (*ENTRY_KINDS, "diary")},
+        "passport-history": _newest_of("encounter", "history"),
+        **{f"rate-skill-{code}": _goto(f"/passport/skills/{code}/rate") for code in SKILLS},
+    }
+    return pages
+
+
+ENTRY_KINDS = ("encounter", "workplace", "achievement")
+PUPIL_PAGES_DOUBLED = _pupil_pages_at_doubled_text()
+
+
+@pytest.mark.parametrize("name", PUPIL_PAGES_DOUBLED)
+def test_pupil_page_with_the_phones_text_size_doubled(shared_page, live_server, name):
+    """At 320 px with the browser's root font size doubled (a phone's text-size setting, not
+    the app's own large-text view), no pupil page scrolls sideways."""
+    page = shared_page("pupil", 320)
+    PUPIL_PAGES_DOUBLED[name](page, live_server)
+    page.add_style_tag(content=DOUBLED_ROOT_FONT)
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "32px"
+    try:
+        assert_no_sideways_scroll(page, f"{name} with the root font size doubled")
+    except AssertionError:
+        screenshot(page, f"FAILED-{name}-320-doubled-text")
+        raise
 
 
 def test_the_checks_catch_problems(shared_page):

@@ -111,7 +111,7 @@ def test_sign_in_with_microsoft_end_to_end(new_context, live_server, school_sign
     assert stranger.get_by_role("heading", level=1).inner_text() == (
         "Your school account is not linked yet"
     )
-    assert "Ask Pat Green (school admin)" in stranger.text_content("main")
+    assert "Ask Pat Green (your school admin at" in stranger.text_content("main")
     check_axe(stranger, "refused school sign-in")
 
     admin.goto("/admin/school-sign-in")

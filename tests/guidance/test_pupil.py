@@ -188,7 +188,7 @@ def test_the_entry_thread_partial(app, client, login, make, pupil, tutor):
     assert f'action="/pupils/{pupil.id}/entries/{entry.id}/comments"' in staff
     own = render_entry_thread(app, login, client, pupil.user, entry=entry, for_pupil=True)
     assert f'action="/guidance/entry/{entry.id}/reply"' in own
-    assert "Write a reply" in own
+    assert f"Reply to {tutor.display_name}" in own
     draft = make.entry(pupil, state="draft")
     assert "form" not in render_entry_thread(
         app, login, client, pupil.user, entry=draft, for_pupil=True

@@ -299,3 +299,10 @@ def test_signing_out_clears_the_site_data(client, login, pupil):
     response = client.post("/sign-out")
     assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
     assert "Clear-Site-Data" not in client.post("/sign-out").headers  # nobody was signed in
+
+
+def test_the_favicon_is_the_apps_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    icon = Image.open(io.BytesIO(response.data))
+    assert icon.format == "ICO" and {(16, 16), (32, 32), (48, 48)} <= icon.info["sizes"]

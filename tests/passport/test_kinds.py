@@ -137,6 +137,32 @@ def test_a_diary_day_before_the_placement_began_is_refused(client, login, pupil)
     assert "Watched a vet check a dog&#39;s teeth." in response.text
 
 
+def test_a_diary_day_can_be_changed_and_stays_on_its_placement(client, login, pupil):
+    login(pupil.user)
+    client.post("/passport/new/workplace", data=placement())
+    [work] = entries_of(pupil)
+    client.post(f"/passport/entries/{work.id}/diary/new", data=diary_day())
+    [day] = [e for e in entries_of(pupil) if e.kind == "diary"]
+
+    page = client.get(f"/passport/entries/{day.id}/edit")
+    assert page.status_code == 200
+    assert "Change a diary day" in page.text and "A work placement: Northgate Vets" in page.text
+    assert "Watched a vet check a dog&#39;s teeth." in page.text
+    assert f'name="placement_id" value="{work.id}"' in page.text
+    assert 'data-offline-title="Diary: a day at Northgate Vets"' in page.text  # offline's label
+
+    too_early = diary_day(client_id=day.client_id, based_on="1", occurred_on="2026-10-01")
+    response = client.post(f"/passport/entries/{day.id}/edit", data=too_early)
+    assert response.status_code == 422
+    assert "This work experience started on 5 October 2026" in response.text
+
+    changed = diary_day(client_id=day.client_id, based_on="1", what_i_did="Walked a dog.")
+    assert client.post(f"/passport/entries/{day.id}/edit", data=changed).status_code == 302
+    [day] = [e for e in entries_of(pupil) if e.kind == "diary"]
+    assert day.content["what_i_did"] == "Walked a dog." and day.revision_count == 2
+    assert day.parent.id == work.id
+
+
 def test_the_last_day_cannot_be_before_the_first(client, login, pupil):
     login(pupil.user)
     response = client.post("/passport/new/workplace", data=placement(ends_on="2026-10-01"))

@@ -87,6 +87,12 @@ def test_the_settings_page_shows_the_fingerprint_and_the_key_address(app, client
 def test_a_pupil_imports_their_own_passport_unverified_key(app, client, login, make):
     """A school outside this deployment: the signature holds, but nobody here has compared the
     key's fingerprint, so its sign-offs show "not verified"."""
+    _pupil_imports_from_far_away(client, login, make)
+
+
+def _pupil_imports_from_far_away(client, login, make):
+    """A joining pupil imports their own passport from a school outside this deployment;
+    ``(pupil, a signed entry, the file, the issuing key)``."""
     import io
     import json
     import re
@@ -134,9 +140,15 @@ def test_a_pupil_imports_their_own_passport_unverified_key(app, client, login, m
         "/passport/import", data={"passport": (io.BytesIO(data), "p.passport.zip")}
     )
     assert preview.status_code == 200
-    assert fingerprint(public) in preview.text
-    assert "compare the fingerprint" in preview.text.lower()
-    upload = re.search(r'value="([0-9a-f]{64})"', preview.text).group(1)
+    words = preview.text
+    for jargon in (fingerprint(public), "fingerprint", "Key check", "/.well-known/", "below"):
+        assert jargon not in words, jargon  # a pupil is given plain words and a next step
+    assert not re.search(r"\d{4}-\d\d-\d\dT", words)  # no ISO timestamps
+    assert "This is your passport from Far Away School, made on " in words
+    assert "staff at your new school confirm that it came from Far Away School" in words
+    assert "<strong>1</strong> version of" in words or "versions of" in words
+    assert not re.search(r"<strong>1</strong> (entries|versions|skill ratings)\b", words)
+    upload = re.search(r'value="([0-9a-f]{64})"', words).group(1)
     assert client.post("/passport/import", data={"upload": upload}).status_code == 302
     db.session.expire_all()
     origin = db.session.scalar(
@@ -149,4 +161,75 @@ def test_a_pupil_imports_their_own_passport_unverified_key(app, client, login, m
     page = client.get(f"/passport/entries/{entry.id}").text
     assert "signed at Far Away School, not verified" in page
     assert json.loads(members(data)["passport.json"])["includes_drafts"] is True
+    return joiner, entry, data, public
+
+
+def test_staff_confirm_the_school_of_a_passport_the_pupil_imported(app, client, login, make):
+    """Later, from the pupil's record: staff compare the fingerprint and the sign-offs the
+    pupil brought become verified; the confirmation is audited."""
+    from journal.accounts.roles import Role
+    from journal.audit.models import AuditEvent
+    from journal.portable.formats import fingerprint
+    from journal.portable.models import ImportedRecord
+
+    joiner, entry, _, public = _pupil_imports_from_far_away(client, login, make)
+    leader = make.user(joiner.school, Role.CAREERS_LEADER, name="Ms Leader")
+    db.session.commit()
+    login(leader)
+    record = client.get(f"/pupils/{joiner.id}").text
+    assert "waiting for staff to confirm the school's key" in record
+    [done] = db.session.scalars(select(PassportImport)).all()
+    url = f"/pupils/{joiner.id}/passport/imports/{done.id}/key"
+    assert f'href="{url}"' in record
+    page = client.get(url)
+    assert page.status_code == 200 and fingerprint(public) in page.text
+    assert client.post(url, data={}).status_code == 422  # the box is not ticked
+    assert client.post(url, data={"fingerprint_compared": "y"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(PassportImport, done.id).key_check == "fingerprint"
+    origins = db.session.scalars(
+        select(ImportedRecord).where(ImportedRecord.record_type == "sign_off")
+    ).all()
+    assert origins and all(o.detail["verified"] is True for o in origins)
+    [event] = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "passport_key_confirmed")
+    ).all()
+    assert event.actor_id == leader.id and event.pupil_id == joiner.id
+    assert "1 sign-off is now verified" in client.get(f"/pupils/{joiner.id}").text
+    assert "waiting for staff to confirm" not in client.get(f"/pupils/{joiner.id}").text
+    login(joiner.user)
+    assert "signed at Far Away School, verified" in client.get(f"/passport/entries/{entry.id}").text
+
+
+def test_importing_the_same_file_again_lets_staff_confirm_the_school(app, client, login, make):
+    """Not a dead end: staff upload the file the pupil imported, tick the box, and its
+    sign-offs become verified; without the tick they are sent to the confirming page."""
+    import io
+    import re
+
+    from journal.accounts.roles import Role
+    from journal.portable.models import ImportedRecord
+
+    joiner, _, data, _ = _pupil_imports_from_far_away(client, login, make)
+    leader = make.user(joiner.school, Role.CAREERS_LEADER)
+    db.session.commit()
+    login(leader)
+    url = f"/pupils/{joiner.id}/passport/import"
+    preview = client.post(url, data={"passport": (io.BytesIO(data), "p.passport.zip")}).text
+    assert "This file was imported on" in preview and "confirm the school's key now" in preview
+    assert 'name="fingerprint_compared"' in preview
+    upload = re.search(r'value="([0-9a-f]{64})"', preview).group(1)
+    unticked = client.post(url, data={"upload": upload})
+    [done] = db.session.scalars(select(PassportImport)).all()
+    assert unticked.headers["Location"].endswith(f"/passport/imports/{done.id}/key")
+    preview = client.post(url, data={"passport": (io.BytesIO(data), "p.passport.zip")}).text
+    upload = re.search(r'value="([0-9a-f]{64})"', preview).group(1)
+    ticked = client.post(url, data={"upload": upload, "fingerprint_compared": "y"})
+    assert ticked.status_code == 302
+    db.session.expire_all()
+    origins = db.session.scalars(
+        select(ImportedRecord).where(ImportedRecord.record_type == "sign_off")
+    ).all()
+    assert origins and all(o.detail["verified"] is True for o in origins)
+    assert db.session.scalar(select(func.count(PassportImport.id))) == 1  # nothing imported twice
     assert db.session.scalar(select(func.count(Entry.id)).where(Entry.pupil_id == joiner.id)) == 2

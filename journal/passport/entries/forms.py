@@ -101,8 +101,9 @@ class EntryForm(FlaskForm):
         self.pupil = pupil
 
     @classmethod
-    def from_entry(cls, entry, *, pupil) -> EntryForm:
-        """A form filled with an entry's current revision (used by the edit page on GET)."""
+    def from_entry(cls, entry, *, pupil, **extra) -> EntryForm:
+        """A form filled with an entry's current revision (used by the edit page on GET);
+        `extra` goes to the kind's own form (a diary day's placement)."""
         data = {name: entry.content.get(name) for name in kinds.FIELDS[cls.kind]}
         for name in ("occurred_on", "ends_on"):
             if data.get(name):
@@ -111,7 +112,7 @@ class EntryForm(FlaskForm):
         data["based_on"] = str(entry.revision_count)
         data["attachment_ids"] = ",".join(str(a["id"]) for a in entry.attachments)
         data["shared_with_family"] = entry.shared_with_family
-        return cls(data=data, pupil=pupil)
+        return cls(data=data, pupil=pupil, **extra)
 
     @property
     def state(self) -> str:

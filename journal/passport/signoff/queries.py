@@ -118,6 +118,16 @@ def latest_decision(sign_offs: list[SignOff], entry: Entry) -> SignOff | None:
     return None
 
 
+def conversation(comments: list, sign_offs: list[SignOff]) -> list:
+    """One conversation about an entry, oldest first: the comments on it and the sign-off
+    decisions that came with a comment (a tutor's return comment is read and answered there,
+    not in a box of its own)."""
+    decided = [s for s in sign_offs if (s.comment or "").strip()]
+    return sorted(
+        [*comments, *decided], key=lambda item: getattr(item, "signed_at", None) or item.created_at
+    )
+
+
 def broken_among(sign_offs: list[SignOff], entry: Entry) -> set[int]:
     """The ids of the sign-offs of ``entry`` whose revision changed after it was signed."""
     return {s.id for s in sign_offs if not sign_off_holds(s, entry)}

@@ -163,6 +163,7 @@ def _sign_off_helpers() -> dict:
         "can_sign_off": can_sign_off,
         "sign_offs_of": signoff_queries.sign_offs_of,
         "latest_decision": signoff_queries.latest_decision,
+        "entry_conversation": signoff_queries.conversation,
         "broken_among": signoff_queries.broken_among,
         "role_words": ROLE_WORDS,
         "stale_message": STALE,

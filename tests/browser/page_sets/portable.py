@@ -63,9 +63,34 @@ def _refused(page, live_server):
     return 200
 
 
+def _preview_mine(page, live_server):
+    """The pupil's own preview of a passport from a school outside this deployment."""
+    return _upload(page, "/passport/import", _passport_from_elsewhere(live_server))
+
+
+def _confirm_key(page, live_server):
+    """The page where staff confirm, later, the key of a passport the pupil imported."""
+    from journal.extensions import db
+    from journal.portable.importer import import_passport
+    from journal.portable.verify import check
+    from journal.schools.models import Pupil
+
+    pupil_id = pupil_id_of(live_server, "pupil")
+    data = _passport_from_elsewhere(live_server).read_bytes()
+    with live_server.app.test_request_context():
+        pupil = db.session.get(Pupil, pupil_id)
+        done, _ = import_passport(pupil, check(data, receiving=pupil.school, pupil=pupil), by=None)
+        db.session.commit()
+        import_id = done.id
+        db.session.remove()
+    return page.goto(f"/pupils/{pupil_id}/passport/imports/{import_id}/key").status
+
+
 PAGES = {
     "passport-import-staff": ("careers", _about_pupil("/pupils/{pupil}/passport/import"), True),
     "passport-import-mine": ("pupil", _goto("/passport/import"), True),
     "passport-import-refused": ("pupil", _refused, False),
     "passport-import-preview": ("careers", _preview, False),
+    "passport-import-preview-mine": ("pupil", _preview_mine, False),
+    "passport-confirm-key": ("careers", _confirm_key, True),
 }
