@@ -33,7 +33,7 @@ from . import formats as f
 
 TEMPLATE = "portable/passport_pdf.html"
 KIND_LABEL = "Careers passport"
-ROLE_WORDS = {  # as journal.passport.signoff_views.ROLE_WORDS
+ROLE_WORDS = {  # as journal.passport.signoff.views.ROLE_WORDS
     "tutor": "tutor",
     "careers_leader": "careers leader",
     "careers_adviser": "careers adviser",

@@ -230,7 +230,7 @@ def _submitted_entries_of_the_demo_pupil(live_server) -> tuple[int, list[int]]:
     from sqlalchemy import select
 
     from journal.extensions import db
-    from journal.passport.models import Entry
+    from journal.passport.entries.models import Entry
 
     from .visits import pupil_id_of
 

@@ -587,7 +587,7 @@ def _newest_of(kind: str, action: str = "edit"):
     "history", "diary/new" or "" for the entry itself)."""
 
     def visit(page, live_server):
-        from journal.passport.models import Entry
+        from journal.passport.entries.models import Entry
 
         with live_server.app.app_context():
             entry_id = db.session.scalar(
@@ -605,7 +605,7 @@ def _newest_of(kind: str, action: str = "edit"):
 def _pupil_pages_at_doubled_text() -> dict:
     """The pupil's pages of the walk, and the pupil's pages the walk reaches only through a
     sequence of forms (the record chooser, the entry forms, every skill's rating page)."""
-    from journal.passport.skills import SKILLS
+    from journal.reference.skills import SKILLS
 
     pages = {name: visit for name, (role, visit, _) in PAGES.items() if role == "pupil"}
     pages |= {

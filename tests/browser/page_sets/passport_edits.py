@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from journal.accounts.models import User
 from journal.extensions import db
-from journal.passport.models import Entry
+from journal.passport.entries.models import Entry
 from journal.schools.models import Pupil
 
 
