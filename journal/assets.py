@@ -88,8 +88,19 @@ class Asset:
         return self.compressed[encoding]
 
 
+_LOADED: dict[tuple[str, int, int], Asset] = {}  # by (path, mtime, size): apps share them
+
+
 def load(folder: Path, name: str) -> Asset:
     path = folder / name
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _LOADED:
+        _LOADED[key] = _read(path, name, stat.st_mtime)
+    return _LOADED[key]
+
+
+def _read(path: Path, name: str, mtime: float) -> Asset:
     body = served_bytes(name, path.read_bytes())
     mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
     if name.endswith(".js"):
@@ -98,7 +109,7 @@ def load(folder: Path, name: str) -> Asset:
         name=name,
         body=body,
         digest=hashlib.sha256(body).hexdigest()[:12],
-        mtime=path.stat().st_mtime,
+        mtime=mtime,
         mimetype=mimetype,
     )
 
