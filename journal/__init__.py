@@ -12,7 +12,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config
-from .extensions import csrf, db, htmx, limiter, login_manager, migrate
+from .extensions import compress, csrf, db, htmx, limiter, login_manager, migrate
 
 BLUEPRINTS = (
     "journal.accounts",
@@ -63,8 +63,9 @@ def create_app(
     _init_extensions(app)
     _register_blueprints(app)
 
-    from . import cli, security, web
+    from . import assets, cli, security, web
 
+    assets.init_app(app)
     security.init_app(app)
     web.init_app(app)
     cli.init_app(app)
@@ -82,6 +83,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
+    compress.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:

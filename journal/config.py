@@ -35,6 +35,14 @@ def from_environment(instance_path: str) -> dict:
         "REDIS_URL": os.environ.get("REDIS_URL"),
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
+        # Pages compressed in the app (Flask-Compress); behind nginx, COMPRESS_RESPONSES=0 and
+        # `gzip on; brotli on;` there do it instead. Streamed responses are left alone.
+        "COMPRESS_ENABLED": _bool("COMPRESS_RESPONSES", True),
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
+        "COMPRESS_BR_LEVEL": 4,
+        "COMPRESS_LEVEL": 6,
+        "COMPRESS_STREAMS": False,
+        "COMPRESS_MIN_SIZE": 500,
         "SIGN_IN_LIMIT_PER_ACCOUNT": os.environ.get("SIGN_IN_LIMIT_PER_ACCOUNT", "5 per 5 minutes"),
         "SIGN_IN_LIMIT_PER_ADDRESS": os.environ.get(
             "SIGN_IN_LIMIT_PER_ADDRESS", "30 per 5 minutes"

@@ -1,5 +1,6 @@
 """The Flask extensions, created once and bound to each app in the factory."""
 
+from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -28,4 +29,5 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 htmx = HTMX()
+compress = Compress()  # pages (HTML, JSON) in gzip or brotli; static files: journal.assets
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

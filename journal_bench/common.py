@@ -1,18 +1,26 @@
 """What every benchmark uses: the :class:`Figure` a benchmark returns (one printed line), the
-:class:`Bench` that measures requests against the scratch app, and the "-bare" route beside
-a page (the same bytes from a route that does nothing)."""
+:class:`Bench` that measures requests against the scratch app, the :class:`Server` that runs
+the scratch app under gunicorn for the pages' figures (over HTTP, with the app process's CPU
+time of each request), and the "-bare" route beside a page (the same bytes from a route that
+does nothing, through the same gunicorn)."""
 
 from __future__ import annotations
 
 import contextvars
+import http.client
+import json
 import math
+import multiprocessing
+import os
+import signal
+import socket
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import click
-from flask import Flask, Response
+from flask import Flask, Response, request
 from sqlalchemy import event
 
 from journal.accounts.operations import find_by_login
@@ -32,6 +40,7 @@ class Figure:
     queries: float
     size: int
     note: str = ""
+    cpu: list[float] = field(default_factory=list)  # the app process's CPU time, if measured
 
     @property
     def median_ms(self) -> float:
@@ -40,8 +49,15 @@ class Figure:
     @property
     def p95_ms(self) -> float:
         """The 95th percentile by the nearest-rank method (the maximum for under 20 rounds)."""
-        ordered = sorted(self.seconds)
-        return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)] * 1000
+        return _p95(self.seconds) * 1000
+
+    @property
+    def cpu_median_ms(self) -> float:
+        return statistics.median(self.cpu) * 1000 if self.cpu else 0.0
+
+    @property
+    def cpu_p95_ms(self) -> float:
+        return _p95(self.cpu) * 1000 if self.cpu else 0.0
 
     def line(self) -> str:
         queries = (
@@ -51,7 +67,14 @@ class Figure:
             f"{self.name:<22} median {self.median_ms:8.1f} ms  p95 {self.p95_ms:8.1f} ms  "
             f"queries {queries}  bytes {self.size:,}"
         )
+        if self.cpu:
+            text_ += f"  cpu {self.cpu_median_ms:.1f} ms p95 {self.cpu_p95_ms:.1f} ms"
         return f"{text_}  ({self.note})" if self.note else text_
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
 # --- the bench -----------------------------------------------------------------------------
@@ -66,6 +89,47 @@ class Bench:
     pupils: int
     results: dict[str, Figure] = field(default_factory=dict)
     statements: list[str] = field(default_factory=list)
+    _server: Server | None = None
+
+    def server(self) -> Server:
+        """The scratch app under gunicorn, started on first use (stopped by :meth:`close`)."""
+        if self._server is None:
+            self._server = Server(self.app)
+            self._server.start()
+        return self._server
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+    def measure_http(
+        self, name: str, path: str, *, cookie: str | None = None, expect: int = 200, note: str = ""
+    ) -> Figure:
+        """Time ``rounds`` GETs of ``path`` over HTTP through gunicorn (after one warm-up
+        request that is not counted), with the worker's CPU time and statements of each."""
+        server = self.server()
+        status, body = server.get(path, cookie)
+        self._check_status(name, status, expect)
+        server.meter()  # forget the warm-up
+        seconds = []
+        for _ in range(self.rounds):
+            start = time.perf_counter()
+            status, body = server.get(path, cookie)
+            seconds.append(time.perf_counter() - start)
+            self._check_status(name, status, expect)
+        seen = server.meter()
+        statements = sum(count for _cpu, count in seen) / max(len(seen), 1)
+        figure = Figure(name, seconds, statements, len(body), note, cpu=[c for c, _ in seen])
+        self.results[name] = figure
+        return figure
+
+    @staticmethod
+    def _check_status(name: str, status: int, expect: int) -> None:
+        if status != expect:
+            raise click.ClickException(
+                f"{name}: expected HTTP {expect}, got {status}; not measured."
+            )
 
     def isolated(self, call: Callable, *args, **kwargs):
         """Run ``call`` in a fresh context, so each request gets its own app context and
@@ -136,33 +200,175 @@ Benchmark = Callable[[Bench], list[Figure]]  # what ``journal_bench.run.BENCHMAR
 
 
 def beside_bare(bench: Bench, figure: Figure, body: bytes) -> list[Figure]:
-    """``figure`` and, beside it, ``<name>-bare``: a route on the same app that returns
-    ``body`` (the page's bytes) without any work. The ratio of the medians goes in the note."""
+    """``figure`` and, beside it, ``<name>-bare``: a route on the same app, through the same
+    gunicorn, that returns ``body`` (the page's bytes) without any work (and without the
+    session cookie, so no one is loaded). The ratios of the medians, the 95th percentiles and
+    the CPU times go in the note."""
     name = f"{figure.name}-bare"
-    bench.app.extensions[SAME_BYTES][name] = body
-    client = bench.app.test_client()
-    floor = bench.measure(
+    bench.server().put(f"/_bench/same-bytes/{name}", body)
+    floor = bench.measure_http(
         name,
-        lambda: client.get(f"/_bench/same-bytes/{name}"),
-        note="the same bytes from a route that does nothing",
+        f"/_bench/same-bytes/{name}",
+        note="the same bytes from a route that does nothing, same gunicorn",
     )
     ratio = f"{figure.median_ms / floor.median_ms:.1f}× the bare route"
+    if figure.cpu and floor.cpu_median_ms:
+        ratio = (
+            f"p95 {figure.p95_ms / floor.p95_ms:.1f}×, "
+            f"cpu {figure.cpu_median_ms / floor.cpu_median_ms:.1f}×; {ratio}"
+        )
     figure.note = f"{figure.note}; {ratio}" if figure.note else ratio
     return [figure, floor]
 
 
+def session_cookie(client) -> str | None:
+    """The ``Cookie`` header of a test client signed in by :meth:`Bench.client`."""
+    cookie = client.get_cookie("session")
+    return f"session={cookie.value}" if cookie else None
+
+
 def measure_page(bench: Bench, name: str, client, path: str, note: str = "") -> list[Figure]:
-    """A page's figure and its bare route's figure (see :func:`beside_bare`)."""
-    body = bench.isolated(client.get, path).get_data()
-    return beside_bare(bench, bench.measure(name, lambda: client.get(path), note=note), body)
+    """A page's figure over HTTP through gunicorn, signed in as ``client`` is, and its bare
+    route's figure (see :func:`beside_bare`)."""
+    cookie = session_cookie(client)
+    status, body = bench.server().get(path, cookie)
+    bench._check_status(name, status, 200)
+    figure = bench.measure_http(name, path, cookie=cookie, note=note)
+    return beside_bare(bench, figure, body)
+
+
+# --- the server --------------------------------------------------------------------------------
+
+STATEMENTS = [0]  # statements sent in this process (transaction BEGINs left out)
+
+
+def _count(_conn, _cursor, statement: str, *_args) -> None:
+    if not statement.lstrip().upper().startswith("BEGIN"):
+        STATEMENTS[0] += 1
+
+
+class Meter:
+    """WSGI middleware in the gunicorn worker: each request's CPU time (this thread's, with
+    the body made) and statements, read and cleared by ``GET /_bench/meter``."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.seen: list[tuple[float, int]] = []
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") == "/_bench/meter":
+            body = json.dumps(self.seen).encode()
+            self.seen = []
+            start_response("200 OK", [("Content-Type", "application/json")])
+            return [body]
+        cpu, before = time.thread_time(), STATEMENTS[0]
+        result = self.app(environ, start_response)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        self.seen.append((time.thread_time() - cpu, STATEMENTS[0] - before))
+        return [body]
+
+
+def _serve(app: Flask, port: int) -> None:
+    """Run ``app`` under gunicorn: one sync worker, as in deployment but for the count."""
+    from gunicorn.app.base import BaseApplication
+
+    class Gunicorn(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in {
+                "bind": f"127.0.0.1:{port}",
+                "workers": 1,
+                "worker_class": "sync",
+                "timeout": 120,
+                "loglevel": "warning",
+                "accesslog": None,
+            }.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return Meter(app)
+
+    Gunicorn().run()
+
+
+class Server:
+    """The scratch app under gunicorn in a forked process, on a free local port."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.port = 0
+        self.process = None
+
+    def start(self) -> None:
+        with self.app.app_context():
+            from journal.extensions import db as database
+
+            database.engine.dispose()  # the worker opens its own connections
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = multiprocessing.get_context("fork").Process(
+            target=_serve, args=(self.app, self.port), daemon=False
+        )
+        self.process.start()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                self.meter()
+                return
+            except OSError:
+                if time.monotonic() > deadline or not self.process.is_alive():
+                    raise click.ClickException("gunicorn did not start for the bench.") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            os.kill(self.process.pid, signal.SIGTERM)
+            self.process.join(20)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join()
+        self.process = None
+
+    def _request(self, method: str, path: str, headers: dict, body: bytes | None = None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+    def get(self, path: str, cookie: str | None = None) -> tuple[int, bytes]:
+        return self._request("GET", path, {"Cookie": cookie} if cookie else {})
+
+    def put(self, path: str, body: bytes) -> None:
+        status, _ = self._request("PUT", path, {"Content-Type": "application/octet-stream"}, body)
+        if status != 204:
+            raise click.ClickException(f"the bench's bare route refused {path}: HTTP {status}")
+
+    def meter(self) -> list[tuple[float, int]]:
+        _status, body = self._request("GET", "/_bench/meter", {})
+        return [tuple(row) for row in json.loads(body)]
 
 
 def add_bare_route(app: Flask) -> None:
-    """A throwaway route on the scratch app that returns a page's bytes and does nothing else
-    (registered before the first request, as Flask requires)."""
+    """Throwaway routes on the scratch app that store (PUT) and return (GET) a page's bytes
+    and do nothing else (registered before the first request, as Flask requires), and the
+    count of statements the server's meter reads."""
     bodies: dict[str, bytes] = {}
     app.extensions[SAME_BYTES] = bodies
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", _count)
 
     @app.get("/_bench/same-bytes/<name>")
     def same_bytes(name: str) -> Response:
         return Response(bodies[name], mimetype="text/html")
+
+    @app.put("/_bench/same-bytes/<name>")
+    def keep_bytes(name: str) -> Response:
+        bodies[name] = request.get_data()
+        return Response(status=204)

@@ -80,9 +80,12 @@ def run(names: list[str], *, pupils: int, rounds: int, database_url: str | None)
         )
         bench = Bench(app=app, rounds=rounds, pupils=pupils)
         bench.count_statements()
-        for name in selected:
-            for figure in BENCHMARKS[name](bench):
-                click.echo(figure.line())
+        try:
+            for name in selected:
+                for figure in BENCHMARKS[name](bench):
+                    click.echo(figure.line())
+        finally:
+            bench.close()
 
 
 @contextmanager

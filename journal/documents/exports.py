@@ -27,6 +27,7 @@ from flask import current_app, render_template
 from markupsafe import Markup, escape
 
 from journal.accessibility.symbols import find_matches
+from journal.assets import plain_name
 
 from .counting import UCAS_QUESTIONS
 from .models import CV, UCAS, Document
@@ -149,6 +150,8 @@ class StaticFetcher:
         if url.startswith(self.prefix):
             relative = unquote(urlsplit(url[len(self.prefix) :]).path)
             candidate = (self.root / relative).resolve()
+            if not candidate.is_file():  # a content-hashed name (journal/assets.py)
+                candidate = (self.root / plain_name(relative)).resolve()
         elif url.startswith("file:"):
             parts = urlsplit(url)
             if parts.netloc not in ("", "localhost"):

@@ -301,13 +301,17 @@ def coverage_for(pupil_ids: Select, *, school_type: str, on: date | None = None)
         .group_by(Pupil.id, TutorGroup.name)
     )
     pupils = []
+    measures = [MEASURES[k] for k in keys]
+    decided: dict[tuple, str | None] = {}  # pupils share their inputs: decide each once
     for row in db.session.execute(query):
         pupil = PupilCoverage(*row[:7])
-        began, found = row[7], dict(zip(keys, row[8:], strict=True))
-        pupil.statuses = {
-            k: status(MEASURES[k], pupil.year_group, began, int(found[k] or 0), school_type, on)
-            for k in keys
-        }
+        began, statuses = row[7], {}
+        for key, measure, found in zip(keys, measures, row[8:], strict=True):
+            inputs = (key, pupil.year_group, began, int(found or 0))
+            if inputs not in decided:
+                decided[inputs] = status(measure, inputs[1], began, inputs[3], school_type, on)
+            statuses[key] = decided[inputs]
+        pupil.statuses = statuses
         pupils.append(pupil)
     pupils.sort(key=lambda p: p.sort_key)
     return Coverage(on, pupils)

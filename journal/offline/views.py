@@ -89,6 +89,7 @@ def service_worker():
         version=version,
         precache=[url_for("static", filename=name) for name in precache.PRECACHE],
         queue_script=url_for("static", filename="js/offline.js"),
+        stylesheet=url_for("static", filename="css/app.css"),
     )
     response = current_app.response_class(body, mimetype="text/javascript")
     response.headers["Service-Worker-Allowed"] = "/"

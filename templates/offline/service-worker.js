@@ -9,6 +9,7 @@
 "use strict";
 var VERSION = {{ version|tojson }};
 var PRECACHE = {{ precache|tojson }};
+var STYLESHEET = {{ stylesheet|tojson }};
 var STATIC_CACHE = "static-" + VERSION;
 var PAGES_PREFIX = "pages-";
 var META_CACHE = "offline-meta";
@@ -226,7 +227,7 @@ function shortPage(status, title, text) {
   var html = "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">" +
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
     "<title>" + title + " – Careers Passport</title>" +
-    "<link rel=\"stylesheet\" href=\"/static/css/app.css\"></head><body><main id=\"main\">" +
+    "<link rel=\"stylesheet\" href=\"" + STYLESHEET + "\"></head><body><main id=\"main\">" +
     "<h1>" + title + "</h1><p data-kept-by-worker>" + text + "</p>" +
     "<p><a href=\"/\">Go to your passport</a></p></main></body></html>";
   return new Response(html, {
