@@ -10,7 +10,7 @@ from journal.extensions import db
 from journal.family.demo import link_family
 from journal.media.operations import claim, store_upload
 
-from .conftest import photo, upload
+from .pictures import photo, upload
 
 
 def _photo(pupil, *, shared=True, state="submitted", make=None):

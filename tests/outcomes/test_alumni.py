@@ -10,8 +10,7 @@ from journal.extensions import db
 from journal.outcomes import operations
 from journal.outcomes.models import DestinationRecord, RoleModel
 from journal.outcomes.retention import apply_retention, retention_ends
-
-from .conftest import audit_actions
+from tests.support import audit_actions
 
 
 def test_an_alumnus_opts_in_and_withdraws(client, login, leaver, adviser, pupil):

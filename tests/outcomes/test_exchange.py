@@ -16,8 +16,7 @@ from journal.outcomes import exchange, operations
 from journal.outcomes.models import DestinationRecord
 from journal.passport.plans_operations import set_intended_destination
 from tests.factories import valid_upn
-
-from .conftest import audit_actions, counting_queries
+from tests.support import audit_actions, counting_queries
 
 
 def _rows(text: str) -> list[dict]:

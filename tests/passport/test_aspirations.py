@@ -13,8 +13,7 @@ from journal.audit.models import AuditEvent
 from journal.extensions import db
 from journal.passport import plans_operations, plans_queries
 from journal.passport.models import Aspiration, IntendedDestination
-
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 
 def aspirations_in_db(pupil) -> list[Aspiration]:

@@ -11,8 +11,7 @@ from journal.audit.models import AuditEvent
 from journal.extensions import db
 from journal.passport import plans_operations, plans_queries
 from journal.passport.models import ProfileVersion
-
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 EMPTY = {
     "interests": "",

@@ -14,8 +14,7 @@ from journal.extensions import db
 from journal.passport import operations
 from journal.passport.models import Entry, EntryRevision, SignOff
 from journal.passport.signoff_queries import check_sign_offs
-
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 HTMX = {"HX-Request": "true"}
 

@@ -12,8 +12,7 @@ from journal.extensions import db
 from journal.passport import plans_operations, plans_queries
 from journal.passport.models import SkillRating
 from journal.passport.skills import BANDS, SKILLS, STEPS, band_name, descriptor
-
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 NAMES = (
     "Listening",

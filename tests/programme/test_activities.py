@@ -16,7 +16,7 @@ from journal.passport.models import Entry, EntryRevision, SignOff
 from journal.passport.signing import sign_off_holds
 from journal.programme.models import ProgrammeActivity, ProgrammeAttendance
 
-from .conftest import activity_form, audit_actions
+from .support import activity_form, audit_actions
 
 
 def _record(client, **changes):

@@ -19,9 +19,7 @@ from journal.passport.plans_operations import add_aspiration, rate_skill
 from journal.reviews import operations, queries
 from journal.reviews.forms import joined, split
 from journal.reviews.models import ReviewContribution, review_actions, review_decisions
-
-from ..passport.conftest import counting_queries
-from .conftest import audit_actions
+from tests.support import audit_actions, counting_queries
 
 
 def _entry(make, pupil, organisation, *, shared=True, on=None, state="submitted"):
