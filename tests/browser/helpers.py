@@ -54,6 +54,14 @@ def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
     assert urlsplit(page.url).path != "/sign-in", f"{username} could not sign in"
 
 
+def submitted(page, click) -> int:
+    """Do ``click`` (which sends a form) and return the HTTP status of the page it loads."""
+    with page.expect_response(lambda response: response.request.is_navigation_request()) as sent:
+        click()
+    page.wait_for_load_state()
+    return sent.value.status
+
+
 AXE_SCRIPT = """
 async (tags) => {
   const results = await axe.run(document, {
