@@ -427,8 +427,9 @@ for _module in sorted(Path(__file__).with_name("access_cases").glob("[!_]*.py"))
 
 NOT_ROUTES = {"static"}
 
-# WeasyPrint's layout of a PDF was half the matrix's time; the same print HTML makes the same PDF
-# whoever asks for it, so each distinct HTML is laid out once for the whole matrix.
+# The matrix asks for about 26 PDFs, 11 of them distinct; WeasyPrint's layout was a quarter of
+# the time of a role that may open them. The same HTML makes the same PDF whoever asks for it,
+# so each distinct HTML is laid out once for the whole matrix.
 _PDFS: dict[tuple[str, type], bytes] = {}
 
 
