@@ -427,6 +427,27 @@ for _module in sorted(Path(__file__).with_name("access_cases").glob("[!_]*.py"))
 
 NOT_ROUTES = {"static"}
 
+# The matrix asks for about 26 PDFs, 11 of them distinct; WeasyPrint's layout was a quarter of
+# the time of a role that may open them. The same HTML makes the same PDF whoever asks for it,
+# so each distinct HTML is laid out once for the whole matrix.
+_PDFS: dict[tuple[str, type], bytes] = {}
+
+
+@pytest.fixture(autouse=True)
+def _each_pdf_laid_out_once(monkeypatch):
+    from journal.documents import exports
+
+    lay_out = exports.html_to_pdf
+
+    def html_to_pdf(html: str, *, fetcher=None) -> bytes:
+        key = (html, type(fetcher))
+        if key not in _PDFS:
+            _PDFS[key] = lay_out(html, fetcher=fetcher)
+        return _PDFS[key]
+
+    monkeypatch.setattr(exports, "html_to_pdf", html_to_pdf)
+    monkeypatch.setattr("journal.portable.pdf.html_to_pdf", html_to_pdf)
+
 
 def test_every_route_is_covered(app):
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - NOT_ROUTES

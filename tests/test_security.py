@@ -391,7 +391,7 @@ def test_running_the_migrations_in_a_live_process_keeps_the_error_log(app, tmp_p
     benchmarks and imports run upgrades inside a process whose errors must still be logged."""
     from flask_migrate import upgrade
 
-    from .conftest import make_app
+    from tests.fixtures.database import make_app
 
     assert not app.logger.disabled
     other = make_app(f"sqlite:///{tmp_path / 'other.sqlite3'}", tmp_path / "other")

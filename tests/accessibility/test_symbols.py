@@ -157,6 +157,7 @@ def test_coverage_of_the_interface_meets_the_goal():
     assert measured.share >= 0.9, measured.missing.most_common(20)
 
 
+@pytest.mark.database  # seeds the demo in a scratch app
 def test_coverage_of_pupils_demo_writing_meets_the_goal():
     texts = coverage.demo_entry_texts(pupils=12)
     measured = coverage.measure(texts)
@@ -172,6 +173,7 @@ def test_template_text_strips_jinja_and_html():
     assert text == ["Hello", "Your", "work"]
 
 
+@pytest.mark.database  # the script seeds the demo in a scratch app, in a child process
 def test_the_coverage_script_runs():
     result = subprocess.run(
         [sys.executable, "scripts/symbol_coverage.py", "--missing", "3"],

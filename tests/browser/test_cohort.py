@@ -8,7 +8,7 @@ import os
 
 from journal.extensions import db
 
-from .conftest import assert_layout, check_axe
+from .helpers import assert_layout, check_axe
 
 
 def _year_11_with_an_ehcp(live_server) -> None:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ROOT, sign_in
+from .helpers import ROOT, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -202,7 +202,7 @@ def test_sign_in_card_signs_the_pupil_in(visitor, new_context):
 def test_a_tutor_signs_off_and_returns_entries_in_the_queue(new_context, width):
     """htmx swaps each decided item in place: the tutor never leaves the queue; axe passes
     before and after."""
-    from .conftest import assert_no_sideways_scroll, check_axe
+    from .helpers import assert_no_sideways_scroll, check_axe
 
     page = new_context("tutor", width=width).new_page()
     page.goto("/sign-off")
@@ -337,7 +337,7 @@ def tab_to(page, selector: str, limit: int = 120) -> None:
 
 def test_a_pupil_records_an_encounter_with_the_keyboard_only(new_context):
     """No mouse: Tab between fields, arrow keys in the radio groups, Space, Enter to save."""
-    from .conftest import check_axe
+    from .helpers import check_axe
 
     page = new_context("pupil", width=360).new_page()
     page.goto("/")

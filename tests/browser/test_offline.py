@@ -17,7 +17,7 @@ from journal.extensions import db
 from journal.media.models import Attachment
 from journal.passport.entries.models import Entry
 
-from .conftest import assert_no_sideways_scroll, check_axe, sign_in
+from .helpers import assert_no_sideways_scroll, check_axe, sign_in
 
 pytestmark = pytest.mark.browser
 

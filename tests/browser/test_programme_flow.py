@@ -14,7 +14,7 @@ from journal.extensions import db
 from journal.schools.models import Pupil
 from journal_demo.common import DEMO_PASSWORD
 
-from .conftest import assert_no_sideways_scroll, check_axe, sign_in
+from .helpers import assert_no_sideways_scroll, check_axe, sign_in
 
 pytestmark = pytest.mark.browser
 

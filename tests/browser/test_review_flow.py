@@ -20,7 +20,7 @@ from journal.accounts.models import User
 from journal.calendar import today
 from journal.extensions import db
 
-from .conftest import USERNAMES, assert_no_sideways_scroll
+from .helpers import USERNAMES, assert_no_sideways_scroll
 from .visits import pupil_id_of
 
 pytestmark = pytest.mark.browser

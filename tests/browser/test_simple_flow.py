@@ -11,7 +11,7 @@ from journal.accessibility.operations import save_own_preferences
 from journal.accounts.models import User
 from journal.extensions import db
 
-from .conftest import assert_no_sideways_scroll, check_axe
+from .helpers import assert_no_sideways_scroll, check_axe
 from .test_view_modes import MODES
 
 pytestmark = pytest.mark.browser

@@ -1,5 +1,5 @@
 """School sign-in end to end in Chromium against a real OpenID provider (node-oidc-provider, see
-tests/sso/conftest.py): the admin sets up Microsoft 365 for the demo school on its set-up page
+tests/fixtures/sso.py): the admin sets up Microsoft 365 for the demo school on its set-up page
 and tests the connection; then a visitor presses "Sign in with Microsoft", signs in on the
 provider's own page and comes back signed in; a stranger comes back to the page saying whom to
 ask. Content-Security-Policy enforced, CSRF on.
@@ -14,14 +14,9 @@ from sqlalchemy import select
 
 from journal.accounts.models import User
 from journal.extensions import db
-from tests.sso.conftest import (
-    ACCOUNT_PASSWORD,
-    TENANT_A,
-    oidc_provider,  # noqa: F401 (the fixture)
-    sso_config,
-)
+from tests.sso.support import ACCOUNT_PASSWORD, TENANT_A, sso_config
 
-from .conftest import check_axe, sign_in
+from .helpers import check_axe, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +27,7 @@ TUTOR_EMAIL = "s.hughes@demo-school.sch.uk"
 def school_sign_in(live_server, request):
     """The live app pointed at the test provider, the demo tutor with a school email, and the
     provider's accounts: the tutor, and someone the school does not know."""
-    provider = request.getfixturevalue("oidc_provider")  # imported from tests/sso
+    provider = request.getfixturevalue("oidc_provider")
     config = sso_config(provider)
     config.pop("SSO_SECRET_KEY")  # the live app keeps the key it made at start-up
     live_server.app.config.update(config)

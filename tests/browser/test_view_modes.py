@@ -19,7 +19,7 @@ from journal.accessibility.operations import save_own_preferences
 from journal.accounts.models import User
 from journal.extensions import db
 
-from .conftest import ROOT, assert_layout, check_axe
+from .helpers import ROOT, assert_layout, check_axe
 from .test_pages_a11y import EXPECTED_STATUS, PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.page_walk, pytest.mark.page_walk_views]
@@ -89,7 +89,7 @@ def test_page_in_view(shared_page, live_server, mode, width, name):
     role, visit, _ = PAGES[name]
     page = shared_page(role, width)
     status = visit(page, live_server)
-    assert status == EXPECTED_STATUS.get(name, status if status >= 400 else 200), name
+    assert status == EXPECTED_STATUS.get(name, 200), f"{name} answered {status}"
     if role:
         classes = set((page.locator("html").get_attribute("class") or "").split())
         assert MODE_CLASSES[mode] <= classes, f"{name}: {classes}"

@@ -10,8 +10,7 @@ from journal.destinations import operations
 from journal.destinations.models import DestinationRecord, RoleModel
 from journal.destinations.retention import apply_retention, retention_ends
 from journal.extensions import db
-
-from .conftest import audit_actions
+from tests.support import audit_actions
 
 
 def test_an_alumnus_opts_in_and_withdraws(client, login, leaver, adviser, pupil):

@@ -12,8 +12,7 @@ from journal.destinations import operations, queries
 from journal.destinations.models import DestinationRecord
 from journal.extensions import db
 from journal.passport.plans.operations import set_intended_destination
-
-from .conftest import audit_actions, counting_queries
+from tests.support import audit_actions, counting_queries
 
 
 def test_a_leaver_in_july_2026_is_due_in_2027_2028_and_2029():

@@ -16,8 +16,7 @@ from journal.destinations.models import DestinationRecord
 from journal.extensions import db
 from journal.passport.plans.operations import set_intended_destination
 from tests.factories import valid_upn
-
-from .conftest import audit_actions, counting_queries
+from tests.support import audit_actions, counting_queries
 
 
 def _rows(text: str) -> list[dict]:

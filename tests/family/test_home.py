@@ -13,9 +13,7 @@ from journal.guidance import operations as guidance
 from journal.guidance.models import Action
 from journal.passport.entries import operations as passport
 from journal.passport.plans.operations import add_aspiration, rate_skill
-
-from ..passport.conftest import counting_queries
-from .conftest import audit_actions
+from tests.support import audit_actions, counting_queries
 
 THIS_YEAR = today() - timedelta(days=3)
 

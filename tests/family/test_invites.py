@@ -16,8 +16,7 @@ from journal.calendar import utcnow
 from journal.extensions import db
 from journal.family import operations
 from journal.family.models import FamilyInvite, FamilyLink
-
-from .conftest import audit_actions
+from tests.support import audit_actions
 
 PASSWORD = "a long family password"
 

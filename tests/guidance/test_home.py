@@ -11,8 +11,7 @@ from journal.extensions import db
 from journal.guidance import operations
 from journal.guidance.queries import recently_opened_pupils
 from journal.milestones.journey import guidance_interview_dates
-
-from ..passport.conftest import counting_queries
+from tests.support import counting_queries
 
 
 def statements_for(client, url: str) -> int:

@@ -10,7 +10,7 @@ from journal.extensions import db
 from journal.media.operations import claim, store_upload
 from journal_demo.family import link_family
 
-from .conftest import photo, upload
+from .pictures import photo, upload
 
 
 def _photo(pupil, *, shared=True, state="submitted", make=None):

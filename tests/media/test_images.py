@@ -12,7 +12,7 @@ from PIL import ExifTags, Image, ImageFile
 from journal.media import images
 from journal.media.images import UploadProblem, clean_upload
 
-from .conftest import (
+from .pictures import (
     PDF_BYTES,
     encoded,
     huge_png,

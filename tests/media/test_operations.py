@@ -20,7 +20,7 @@ from journal.media.operations import (
 )
 from journal.media.storage import storage
 
-from .conftest import PDF_BYTES, photo, upload
+from .pictures import PDF_BYTES, photo, upload
 
 
 def test_an_upload_is_cleaned_stored_and_recorded(pupil):

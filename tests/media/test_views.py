@@ -12,7 +12,7 @@ from journal.extensions import db
 from journal.media.operations import claim, store_upload
 from journal.media.storage import storage
 
-from .conftest import PDF_BYTES, photo, upload
+from .pictures import PDF_BYTES, photo, upload
 
 
 @pytest.fixture

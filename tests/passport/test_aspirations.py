@@ -14,8 +14,7 @@ from journal.extensions import db
 from journal.passport.plans import operations as plans_operations
 from journal.passport.plans import queries as plans_queries
 from journal.passport.plans.models import Aspiration, IntendedDestination
-
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 
 def aspirations_in_db(pupil) -> list[Aspiration]:

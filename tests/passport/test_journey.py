@@ -14,8 +14,7 @@ from journal.milestones import journey as journey_module
 from journal.milestones.journey import journey_for
 from journal.passport.entries.operations import record_entry
 from journal.passport.plans.models import IntendedDestination
-
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 # 2026/27. A pupil now in Year 10 was in Year 7 in 2023/24, Year 8 in 2024/25, Year 9 in 2025/26.
 ON = date(2026, 11, 23)

@@ -175,10 +175,23 @@ def test_a_placement_still_going_on_can_end_in_the_future(client, login, pupil):
     login(pupil.user)
     start = today().isoformat()
     end = (today() + timedelta(days=4)).isoformat()
+    starts_tomorrow = placement(occurred_on=end, ends_on=end)
+    refused = client.post("/passport/new/workplace", data=starts_tomorrow)
+    assert refused.status_code == 422
+    beside_first_day = (
+        r'id="occurred_on-error">(<span[^>]*>[^<]*</span>)?\s*That date is in the future'
+    )
+    assert re.search(beside_first_day, refused.text)
+    assert 'id="ends_on-error"' not in refused.text  # only the first day may not be ahead
+    assert entries_of(pupil) == []
+
     response = client.post(
         "/passport/new/workplace", data=placement(occurred_on=start, ends_on=end)
     )
     assert response.status_code == 302
+    [work] = entries_of(pupil)
+    assert response.headers["Location"].endswith(f"/passport/entries/{work.id}")
+    assert (work.content["occurred_on"], work.content["ends_on"]) == (start, end)
 
 
 def test_hours_must_be_a_sensible_number(client, login, pupil):

@@ -12,8 +12,7 @@ from journal.extensions import db
 from journal.passport.plans import operations as plans_operations
 from journal.passport.plans import queries as plans_queries
 from journal.passport.plans.models import ProfileVersion
-
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 EMPTY = {
     "interests": "",

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 
 def statements_for(client, url: str) -> int:

@@ -16,8 +16,7 @@ from journal.passport.entries.models import Entry, EntryRevision
 from journal.passport.signoff import operations as signoff
 from journal.passport.signoff.models import SignOff
 from journal.passport.signoff.queries import check_sign_offs
-
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 HTMX = {"HX-Request": "true"}
 

@@ -13,8 +13,7 @@ from journal.passport.plans import operations as plans_operations
 from journal.passport.plans import queries as plans_queries
 from journal.passport.plans.models import SkillRating
 from journal.reference.skills import BANDS, SKILLS, STEPS, band_name, descriptor
-
-from .conftest import counting_queries
+from tests.support import counting_queries
 
 NAMES = (
     "Listening",

@@ -114,7 +114,7 @@ def second_instance(template_database: str, tmp_path):
     """Another deployment: its own app, instance folder and SQLite database."""
     from flask_migrate import upgrade
 
-    from tests.conftest import IsolatedClient, make_app
+    from tests.fixtures.database import IsolatedClient, make_app
 
     folder = tmp_path / "second"
     folder.mkdir()

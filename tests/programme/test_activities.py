@@ -17,7 +17,7 @@ from journal.passport.signoff.models import SignOff
 from journal.passport.signoff.signing import sign_off_holds
 from journal.programme.models import ProgrammeActivity, ProgrammeAttendance
 
-from .conftest import activity_form, audit_actions
+from .support import activity_form, audit_actions
 
 
 def _record(client, **changes):

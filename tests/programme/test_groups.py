@@ -8,7 +8,7 @@ from sqlalchemy import select
 from journal.cohort.models import CustomGroup, CustomGroupPupil
 from journal.extensions import db
 
-from .conftest import audit_actions
+from .support import audit_actions
 
 
 def _group(name: str) -> CustomGroup:

@@ -13,7 +13,7 @@ from journal.passport.entries.models import Entry
 from journal.programme import sheet
 from journal.programme.models import ProgrammeAttendance
 
-from .conftest import activity_form
+from .support import activity_form
 from .test_activities import _activity
 
 

@@ -11,9 +11,9 @@ from journal.calendar import today
 from journal.extensions import db
 from journal.programme import queries
 from journal.programme.models import ProgrammeActivity
+from tests.support import counting_queries
 
-from ..passport.conftest import counting_queries
-from .conftest import PAST, activity_form
+from .support import PAST, activity_form
 from .test_activities import _activity
 
 

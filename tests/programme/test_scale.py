@@ -13,9 +13,9 @@ from journal.passport.entries.models import Entry
 from journal.passport.signoff.models import SignOff
 from journal.programme import operations
 from journal.programme.models import ProgrammeActivity
+from tests.support import counting_queries
 
-from ..passport.conftest import counting_queries
-from .conftest import PAST
+from .support import PAST
 
 
 def _year(make, school, year_group: int, size: int) -> list:

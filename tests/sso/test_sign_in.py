@@ -19,7 +19,7 @@ from journal.schools.roster import parse_roster
 from journal.sso.models import SsoLink, SsoUnmatched
 
 from ..factories import PASSWORD, valid_upn
-from .conftest import TENANT_B, connect, query_of
+from .support import TENANT_B, connect, query_of
 
 CALLBACK = "http://localhost/sso/callback"
 

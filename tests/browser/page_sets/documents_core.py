@@ -19,3 +19,5 @@ PAGES = {
     "new-document-error": ("pupil", _new_document_errors, False),
     "pupil-documents": ("careers", _about_pupil("/pupils/{pupil}/documents"), True),
 }
+
+EXPECTED_STATUS = {"new-document-error": 422}

@@ -76,3 +76,5 @@ PAGES = {
     "cv-pick": ("pupil", _visit("/documents/{document}/cv/pick"), True),
     "cv-staff": ("careers", _visit("/pupils/{pupil}/documents/{document}/cv"), True),
 }
+
+EXPECTED_STATUS = {"cv-editor-error": 422}

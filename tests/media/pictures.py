@@ -1,4 +1,4 @@
-"""Pictures made on the spot for the media tests, and a school with people in it."""
+"""Pictures made on the spot for the media tests, and an upload to carry them."""
 
 from __future__ import annotations
 
@@ -7,11 +7,8 @@ import io
 import struct
 import zlib
 
-import pytest
 from PIL import ExifTags, Image
 from werkzeug.datastructures import FileStorage
-
-from journal.accounts.roles import Role
 
 
 def encoded(image: Image.Image, format: str, **options) -> bytes:
@@ -79,18 +76,3 @@ PDF_BYTES = (
 
 def upload(data: bytes, filename: str = "photo.jpg", content_type: str = "image/jpeg"):
     return FileStorage(io.BytesIO(data), filename=filename, content_type=content_type)
-
-
-@pytest.fixture
-def school(make):
-    return make.school("Riverside")
-
-
-@pytest.fixture
-def tutor(make, school):
-    return make.user(school, Role.TUTOR)
-
-
-@pytest.fixture
-def pupil(make, school, tutor):
-    return make.pupil(school, make.group(school, "10H", tutors=[tutor]), first="Maya")

@@ -1,32 +1,19 @@
-"""Browser tests: the real app served over HTTP, driven by Debian's Chromium through Playwright.
-
-One live server per test module (a migrated database seeded with the demo school, CSRF on,
-rate limiting off) and one browser per session. Chromium missing or failing to start skips
-these tests, unless ``REQUIRE_BROWSER=1`` (CI), where it fails them.
-
-Helpers for the tests: :func:`sign_in` (fills the real sign-in form), :func:`check_axe`
+"""What the browser tests call: :func:`sign_in` (fills the real sign-in form), :func:`check_axe`
 (runs the vendored axe-core against WCAG 2.2 AA) and :func:`assert_no_sideways_scroll`
-(:func:`assert_layout` adds the target-size and focus checks, in one call to the browser).
+(:func:`assert_layout` adds the target-size and focus checks, in one call to the browser), and
+the demo sign-ins. The fixtures (the live server, Chromium, contexts and shared pages) are in
+:mod:`tests.fixtures.browser`.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from flask import Flask, got_request_exception
-from werkzeug.exceptions import HTTPException
-from werkzeug.serving import WSGIRequestHandler, make_server
 
-from journal.extensions import db
 from journal_demo.common import DEMO_PASSWORD
-from journal_demo.school import seed_demo
-from tests.conftest import PG_URL, _empty_postgres, make_app
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -57,225 +44,6 @@ USERNAMES = {
 }
 
 
-# --- the live server ---------------------------------------------------------------------------
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs) -> None:  # one line a request is noise in a test run
-        pass
-
-
-@dataclass
-class LiveServer:
-    """The app served on 127.0.0.1 in a background thread, with what the tests learned of it."""
-
-    app: Flask
-    base_url: str
-    errors: list[str] = field(default_factory=list)
-    sessions: dict[str, dict] = field(default_factory=dict)  # role -> Playwright storage state
-
-    def url(self, path: str = "/") -> str:
-        return self.base_url + path
-
-    def endpoint_of(self, url: str, method: str = "GET") -> str | None:
-        """The endpoint that serves ``url`` for ``method``, or None if no route matches."""
-        adapter = self.app.url_map.bind("127.0.0.1")
-        try:
-            endpoint, _ = adapter.match(urlsplit(url).path, method=method)
-        except HTTPException:
-            return None
-        return endpoint
-
-
-@pytest.fixture(scope="module")
-def live_server(template_database, tmp_path_factory):
-    """A migrated database seeded with the demo school (30 pupils), served over real HTTP.
-
-    On PostgreSQL the tables are emptied before seeding and after the module, as the ``app``
-    fixture does after each test, so the rest of the suite starts from an empty database.
-    """
-    instance = tmp_path_factory.mktemp("live-instance")
-    if PG_URL:
-        database_url = PG_URL
-    else:
-        path = instance / "live.sqlite3"
-        shutil.copy(template_database, path)
-        database_url = f"sqlite:///{path}"
-    app = make_app(
-        database_url,
-        instance,
-        WTF_CSRF_ENABLED=True,
-        RATELIMIT_ENABLED=False,
-        SERVER_NAME=None,  # links and card URLs use the host the browser asked for
-    )
-    with app.app_context():
-        if PG_URL:
-            _empty_postgres()
-        _seed()
-        db.session.remove()
-
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
-    live = LiveServer(app=app, base_url=f"http://127.0.0.1:{server.server_port}")
-
-    def _record_error(sender, exception, **extra) -> None:
-        live.errors.append(f"{type(exception).__name__}: {exception}")
-
-    got_request_exception.connect(_record_error, app)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
-        yield live
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
-        got_request_exception.disconnect(_record_error, app)
-        with app.app_context():
-            if PG_URL:
-                _empty_postgres()
-            db.session.remove()
-            db.engine.dispose()
-
-
-def _seed() -> None:
-    from sqlalchemy import select
-
-    from journal.accounts.models import User
-    from journal.accounts.passwords import hash_password
-    from journal.schools.models import Pupil, TutorGroup
-
-    seed_demo(pupils=30)
-    second = db.session.scalars(
-        select(User)
-        .join(Pupil, Pupil.user_id == User.id)
-        .join(TutorGroup, Pupil.tutor_group_id == TutorGroup.id)
-        .where(TutorGroup.name == "10H", User.username.like("demo.pupil%"))
-        .order_by(User.id)
-    ).first()
-    second.username = USERNAMES["views"]
-    second.password_hash = hash_password(DEMO_PASSWORD)
-    db.session.commit()
-
-
-@pytest.fixture(autouse=True)
-def _no_server_errors(request):
-    """Fail a browser test when the server raised an exception while serving it."""
-    if "live_server" not in request.fixturenames:
-        yield
-        return
-    live = request.getfixturevalue("live_server")
-    before = len(live.errors)
-    yield
-    new = live.errors[before:]
-    if new:
-        pytest.fail("The server raised while serving this test:\n" + "\n".join(new))
-
-
-# --- the browser -------------------------------------------------------------------------------
-
-
-def _unavailable(reason: str):
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"REQUIRE_BROWSER=1 but the browser is unavailable: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def playwright_driver():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as problem:  # pragma: no cover - depends on the environment
-        _unavailable(f"Playwright is not installed ({problem})")
-    driver = sync_playwright().start()
-    yield driver
-    driver.stop()
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_driver):
-    """One Chromium for the whole session (Debian's build: never ``playwright install``)."""
-    if not os.path.exists(CHROMIUM):
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    except Exception as problem:
-        _unavailable(f"Chromium did not start: {problem}")
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def new_context(browser, live_server):
-    """Make a browser context, optionally signed in as a demo ``role``; closed after the test.
-
-    ``axe=True`` (the default) bypasses the page's Content-Security-Policy so that axe-core
-    can be injected; pass ``axe=False`` to test the page exactly as a visitor gets it.
-    """
-    contexts = []
-
-    def _new(role: str | None = None, width: int = 360, height: int = 800, axe: bool = True):
-        context = _context(browser, live_server, role, width, height, bypass_csp=axe)
-        contexts.append(context)
-        return context
-
-    yield _new
-    for context in contexts:
-        context.close()
-
-
-def _context(browser, live_server, role, width, height, *, bypass_csp):
-    """A browser context at this size, signed in as ``role`` (or nobody)."""
-    state = _session_for(browser, live_server, role) if role else None
-    context = browser.new_context(
-        viewport={"width": width, "height": height},
-        bypass_csp=bypass_csp,
-        storage_state=state,
-        base_url=live_server.base_url,
-    )
-    context.set_default_timeout(10_000)
-    return context
-
-
-@pytest.fixture(scope="module")
-def shared_page(browser, live_server):
-    """One page per (role, width) for the whole module, for tests that only look at pages.
-
-    Reusing pages saves making a context for every test. Tests that sign people in or out, or
-    need a clean cookie jar, use ``new_context`` instead. axe-core is loaded into every document
-    of these pages as it opens (an init script), so :func:`check_axe` need not send its 550 KB
-    to the browser for each page checked.
-    """
-    contexts = {}
-
-    def _page(role: str | None = None, width: int = 360, height: int = 800):
-        key = (role, width, height)
-        if key not in contexts:
-            context = _context(browser, live_server, role, width, height, bypass_csp=True)
-            context.add_init_script(path=str(AXE))
-            contexts[key] = (context, context.new_page())
-        return contexts[key][1]
-
-    yield _page
-    for context, _ in contexts.values():
-        context.close()
-
-
-def _session_for(browser, live: LiveServer, role: str) -> dict:
-    """Sign ``role`` in once per live server through the real form, and reuse its cookies."""
-    if role not in live.sessions:
-        context = browser.new_context(base_url=live.base_url)
-        try:
-            page = context.new_page()
-            sign_in(page, USERNAMES[role])
-            live.sessions[role] = context.storage_state()
-        finally:
-            context.close()
-    return live.sessions[role]
-
-
-# --- helpers -----------------------------------------------------------------------------------
-
-
 def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
     """Sign in through the real form (the page's context must have a ``base_url``)."""
     page.goto("/sign-in")
@@ -284,6 +52,14 @@ def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
     page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_load_state()
     assert urlsplit(page.url).path != "/sign-in", f"{username} could not sign in"
+
+
+def submitted(page, click) -> int:
+    """Do ``click`` (which sends a form) and return the HTTP status of the page it loads."""
+    with page.expect_response(lambda response: response.request.is_navigation_request()) as sent:
+        click()
+    page.wait_for_load_state()
+    return sent.value.status
 
 
 AXE_SCRIPT = """
