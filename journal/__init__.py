@@ -63,10 +63,11 @@ def create_app(
     _init_extensions(app)
     _register_blueprints(app)
 
-    from . import cli, security, web
+    from . import cli, security, templating, web
 
     security.init_app(app)
     web.init_app(app)
+    templating.init_templating(app)
     cli.init_app(app)
     return app
 

@@ -33,14 +33,6 @@ def user_key(user) -> str:
     return hmac.new(secret, f"offline:{user.id}".encode(), hashlib.sha256).hexdigest()[:16]
 
 
-@bp.app_context_processor
-def _offline_words() -> dict:
-    def offline_user() -> str:
-        return user_key(current_user) if current_user.is_authenticated else ""
-
-    return {"offline_user": offline_user, "offline_theme": THEME}
-
-
 @bp.route("/manifest.webmanifest")
 def manifest():
     icons = [

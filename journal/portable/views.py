@@ -80,7 +80,7 @@ def _staff_pupil(pupil_id: int) -> Pupil:
 @login_required
 def import_for_pupil(pupil_id: int):
     pupil = _staff_pupil(pupil_id)
-    done = url_for("schools.pupil_record", pupil_id=pupil.id)
+    done = url_for("home.pupil_record", pupil_id=pupil.id)
     return _import(pupil, here=request.path, done=done, staff=True)
 
 
@@ -152,12 +152,3 @@ def _confirm(pupil: Pupil, *, done: str, here: str, staff: bool):
 
 def _limit() -> str:
     return f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) // (1024 * 1024)} MB"
-
-
-@bp.record_once
-def _template_globals(state) -> None:
-    """Helpers the passport's templates use to say where an imported record came from."""
-    from .queries import origin_of, sign_off_origins
-
-    state.app.jinja_env.globals["passport_origin_of"] = origin_of
-    state.app.jinja_env.globals["passport_sign_off_origins"] = sign_off_origins

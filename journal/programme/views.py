@@ -40,12 +40,6 @@ def _require(allowed: bool) -> None:
         abort(403)
 
 
-@bp.app_context_processor
-def _programme_words() -> dict:
-    """For the pupil's home page: the activities waiting for their reflection."""
-    return {"programme_prompts": queries.reflection_prompts}
-
-
 # --- the programme ------------------------------------------------------------------------------
 
 

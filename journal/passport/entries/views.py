@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -21,25 +20,9 @@ from journal.passport.entries.permissions import (
     can_write_passport,
     staff_can_see_entry,
 )
-from journal.passport.entries.text import render_markdown
 from journal.passport.entries.uploads import take_uploads
 from journal.reference import gatsby, kinds
 from journal.schools.queries import pupil_for
-
-
-@bp.app_template_filter("markdown")
-def _markdown(text):
-    """Pupils' Markdown as safe HTML, with picture symbols over its words for people who use
-    them (the same symbols as the interface: a pupil's own writing is read the same way)."""
-    from journal.accessibility.views import symbolise_html_filter
-
-    return symbolise_html_filter(None, render_markdown(text))
-
-
-@bp.app_template_filter("iso_date")
-def _iso_date(value):
-    """A date kept in a revision as an ISO string, as a date (None stays None)."""
-    return date.fromisoformat(value) if isinstance(value, str) and value else value
 
 
 def _own_pupil():
@@ -316,8 +299,8 @@ def pupil_entry_history(pupil_id: int, entry_id: int):
     )
 
 
-@bp.app_context_processor  # staff pages elsewhere (the pupil record) show entries too
-def _passport_words() -> dict:
+def passport_words() -> dict:
+    """The passport's words, for every page that shows an entry (``journal.templating``)."""
     return {
         "kinds": kinds.KINDS,
         "benchmarks": gatsby.BENCHMARKS,

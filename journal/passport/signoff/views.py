@@ -156,8 +156,8 @@ def _item(entry, form, *, status: int = 200, stale: bool = False, outcome=None):
     ), status
 
 
-@bp.context_processor
-def _sign_off_helpers() -> dict:
+def sign_off_helpers() -> dict:
+    """Sign-off's helpers (given to the passport's templates by ``journal.templating``)."""
     return {
         "decision_form": decision_form,
         "can_sign_off": can_sign_off,
