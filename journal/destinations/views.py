@@ -320,6 +320,11 @@ def my_destination():
         db.session.commit()
         flash("Thank you. Your school has your update.", "success")
         return redirect(url_for(".my_destination"))
+    return _mine_page(pupil, due, form)
+
+
+def _mine_page(pupil, due, form: CheckpointForm):
+    """The checkpoint question when one is due, and what they told the school before."""
     history = queries.records_of(pupil) if pupil.left_on else {}
     return render_template(
         "destinations/mine.html",

@@ -111,20 +111,25 @@ def edit_entry(entry_id: int):
     attachments, problems = take_uploads(form, pupil, entry)
     conflict = request.method == "POST" and form.based_on.data != str(entry.revision_count)
     if _valid(form, problems) and not conflict:
-        operations.change_entry(
-            entry,
-            content=form.content(),
-            state=form.state if entry.is_draft else "submitted",
-            author=current_user,
-            shared_with_family=form.shared_with_family.data,
-            attachments=attachments,
-        )
-        db.session.commit()
-        return _saved(entry)
+        return _save_changes(entry, form, attachments)
     db.session.commit()
     if conflict:
         form.based_on.data = str(entry.revision_count)  # the next save is made over what they saw
     return _form_page(form, attachments, entry=entry, conflict=conflict)
+
+
+def _save_changes(entry, form: EntryForm, attachments):
+    """A new version of the entry (a draft stays one until the pupil saves it for good)."""
+    operations.change_entry(
+        entry,
+        content=form.content(),
+        state=form.state if entry.is_draft else "submitted",
+        author=current_user,
+        shared_with_family=form.shared_with_family.data,
+        attachments=attachments,
+    )
+    db.session.commit()
+    return _saved(entry)
 
 
 def _valid(form: EntryForm, problems: list[str]) -> bool:
@@ -178,6 +183,13 @@ def autosave():
         return render_template("passport/_autosave.html", status="saved_entry")
     if not form.validate_on_submit():
         return render_template("passport/_autosave.html", status="not_yet", form=form), 422
+    entry = _save_draft(pupil, kind, form, existing, placement)
+    db.session.commit()
+    return render_template("passport/_autosave.html", status="draft_saved", entry=entry)
+
+
+def _save_draft(pupil, kind: str, form: EntryForm, existing, placement):
+    """The typed-so-far entry as a draft, with the photos it already has."""
     attachments = queries.usable_attachments(pupil, form.kept_attachment_ids, existing)
     entry, _changed = operations.save_entry(
         pupil,
@@ -190,8 +202,7 @@ def autosave():
         attachments=attachments,
         parent=placement,
     )
-    db.session.commit()
-    return render_template("passport/_autosave.html", status="draft_saved", entry=entry)
+    return entry
 
 
 @bp.route("/passport/entries/<int:entry_id>")
