@@ -67,8 +67,8 @@ def init_templating(app: Flask) -> None:
             "action_statuses": ACTION_STATUSES,
             "visibilities": VISIBILITIES,
             "overdue_words": overdue_words,
-            # Still called from the entry page and its history (one query each); see the note
-            # in the README's "How it is built".
+            # Still called from the entry page, its history and the queue (one query each):
+            # those views are yet to pass what these load.
             "comments_on": comments_on,
             "passport_origin_of": origin_of,
             "passport_sign_off_origins": sign_off_origins,

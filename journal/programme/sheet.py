@@ -1,6 +1,6 @@
 """Attendance from a CSV file (a sign-in sheet from an event recorded elsewhere): each row is
 a pupil who was there, by UPN, or by name and date of birth. Reading the bytes is the roster
-import's (``journal.schools.roster``): the same encodings, delimiters and UPN checks, so both
+import's (``journal.schools.csvfile``): the same encodings, delimiters and UPN checks, so both
 files behave alike. Pure Python apart from the matching, which is given the pupils."""
 
 from __future__ import annotations
