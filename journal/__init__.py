@@ -63,11 +63,12 @@ def create_app(
     _init_extensions(app)
     _register_blueprints(app)
 
-    from . import assets, cli, security, web
+    from . import assets, cli, security, templating, web
 
     assets.init_app(app)
     security.init_app(app)
     web.init_app(app)
+    templating.init_templating(app)
     cli.init_app(app)
     return app
 

@@ -47,11 +47,6 @@ def init_app(app: Flask) -> None:
         app.register_error_handler(code, _error_page)
     app.register_error_handler(CSRFError, _csrf_error)
     app.before_request(_require_password_change)
-    app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.filters["london"] = _format_london
-    app.jinja_env.filters["london_date"] = _format_date
-    app.jinja_env.filters["plain_value"] = plain_value
-    app.jinja_env.globals["nav_items"] = nav_items
 
 
 def _load_user(session_id: str) -> User | None:

@@ -63,7 +63,7 @@ CASES = {
         ),
     ],
     "schools.pupil_list": [("GET", lambda w: "/pupils", only(STAFF))],
-    "schools.pupil_record": [
+    "home.pupil_record": [
         ("GET", lambda w: f"/pupils/{w.pupil.id}", only(STAFF)),
         ("GET", lambda w: f"/pupils/{w.other_pupil.id}", only(STAFF, tutor=404)),
         ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}", only(STAFF, 404)),

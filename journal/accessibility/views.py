@@ -38,13 +38,11 @@ from .symbols import SCHOOL_CODE, symbolise_html, symbolise_text
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
 
-@bp.app_template_global()
 def view_settings():
     """The signed-in person's view settings (``view_settings().classes`` goes on ``<html>``)."""
     return current_view_settings()
 
 
-@bp.app_template_filter("symbolise")
 @pass_context  # never constant-folded at compile time: the result depends on who is asking
 def symbolise(context, text):
     """Text with picture symbols above key words when the person has symbols on; else escaped."""
@@ -55,7 +53,6 @@ def symbolise(context, text):
     return symbolise_text(text, _symbol_url(), current_lexicon())
 
 
-@bp.app_template_filter("symbolise_html")
 @pass_context
 def symbolise_html_filter(context, markup):
     """Safe HTML (pupils' writing after the markdown filter) with symbols when they are on."""

@@ -183,28 +183,32 @@ def new_person():
     form = PersonForm()
     groups = tutor_groups_for_school(current_user.school_id)
     form.tutor_groups.choices = [(g.id, g.name) for g in groups]
-    if form.validate_on_submit():
-        try:
-            user = operations.create_user(
-                school=current_user.school,
-                username=form.username.data,
-                display_name=form.display_name.data,
-                roles=form.roles.data,
-                email=form.email.data,
-                password=None,
-            )
-        except operations.AccountError as problem:
-            form[problem.field or "username"].errors.append(str(problem))
-        else:
-            for group_id in form.tutor_groups.data or []:
-                db.session.add(TutorAssignment(tutor_group_id=group_id, user_id=user.id))
-            temporary = operations.set_temporary_password(user, by=current_user)
-            operations.record_person_created(user, by=current_user)
-            db.session.commit()
-            return render_template(
-                "accounts/temporary_password.html", person=user, temporary=temporary
-            )
+    user = _create_person(form) if form.validate_on_submit() else None
+    if user is not None:
+        temporary = operations.set_temporary_password(user, by=current_user)
+        operations.record_person_created(user, by=current_user)
+        db.session.commit()
+        return render_template("accounts/temporary_password.html", person=user, temporary=temporary)
     return render_template("accounts/person_form.html", form=form), (422 if form.errors else 200)
+
+
+def _create_person(form: PersonForm):
+    """The new account with its tutor groups, or None with the problem on its field."""
+    try:
+        user = operations.create_user(
+            school=current_user.school,
+            username=form.username.data,
+            display_name=form.display_name.data,
+            roles=form.roles.data,
+            email=form.email.data,
+            password=None,
+        )
+    except operations.AccountError as problem:
+        form[problem.field or "username"].errors.append(str(problem))
+        return None
+    for group_id in form.tutor_groups.data or []:
+        db.session.add(TutorAssignment(tutor_group_id=group_id, user_id=user.id))
+    return user
 
 
 @bp.route("/admin/people/<int:user_id>")

@@ -32,7 +32,6 @@ from .permissions import (
     can_record_leaving,
     can_see_destinations,
     can_see_role_models,
-    is_alumnus,
 )
 from .queries import nccis_label
 from .retention import KEEP_AFTER_LAST_CHECKPOINT, retention_ends
@@ -40,21 +39,8 @@ from .retention import KEEP_AFTER_LAST_CHECKPOINT, retention_ends
 GUARANTEE_YEARS = {11: "guarantee_11", 12: "guarantee_12"}
 
 
-@bp.app_context_processor
-def _alumni_prompt():
-    """``alumni_checkpoint_due()`` for the home page: the checkpoint to ask a former pupil
-    about now, or None (no query unless the page asks, and only for a former pupil)."""
-
-    def alumni_checkpoint_due():
-        if not is_alumnus(current_user):
-            return None
-        return queries.checkpoint_due(current_user.pupil)
-
-    return {"alumni_checkpoint_due": alumni_checkpoint_due}
-
-
-@bp.context_processor
-def _labels():
+def destination_words() -> dict:
+    """The destinations pages' words (given to their templates by ``journal.templating``)."""
     return {
         "activity_label": destinations.activity_label,  # a pupil's own choice, in their words
         "nccis_label": nccis_label,
@@ -334,6 +320,11 @@ def my_destination():
         db.session.commit()
         flash("Thank you. Your school has your update.", "success")
         return redirect(url_for(".my_destination"))
+    return _mine_page(pupil, due, form)
+
+
+def _mine_page(pupil, due, form: CheckpointForm):
+    """The checkpoint question when one is due, and what they told the school before."""
     history = queries.records_of(pupil) if pupil.left_on else {}
     return render_template(
         "destinations/mine.html",

@@ -54,20 +54,25 @@ def cv_editor(document_id: int):
     valid = form.validate()
     conflict = form.based_on.data != str(document.version_count)
     if valid and not conflict:
-        allowed = {e.id for e in cv.saved_entries(document.pupil, form.entry_ids())}
-        before = document.version_count
-        version = operations.save_version(document, form.content(allowed), by=current_user)
-        db.session.commit()
-        if action == "pick":
-            return redirect(url_for("documents.cv_pick", document_id=document.id))
-        if version.number == before:
-            flash("Nothing had changed, so no new version was saved.", "success")
-        else:
-            flash(f"Saved as version {version.number}.", "success")
-        return redirect(url_for("documents.cv", document_id=document.id))
+        return _save(document, form, then_pick=action == "pick")
     if conflict:
         form.based_on.data = str(document.version_count)  # the next save goes over what they saw
     return _editor(document, form, conflict=conflict, status=409 if conflict else 422)
+
+
+def _save(document: Document, form: CVForm, *, then_pick: bool):
+    """A new version (none when nothing changed), then back to the editor or on to picking."""
+    allowed = {e.id for e in cv.saved_entries(document.pupil, form.entry_ids())}
+    before = document.version_count
+    version = operations.save_version(document, form.content(allowed), by=current_user)
+    db.session.commit()
+    if then_pick:
+        return redirect(url_for("documents.cv_pick", document_id=document.id))
+    if version.number == before:
+        flash("Nothing had changed, so no new version was saved.", "success")
+    else:
+        flash(f"Saved as version {version.number}.", "success")
+    return redirect(url_for("documents.cv", document_id=document.id))
 
 
 def _change_rows(document: Document, form: CVForm, action: str, section: str, index: int):
@@ -116,16 +121,7 @@ def cv_pick(document_id: int):
     form = FlaskForm()
     error = ""
     if form.validate_on_submit():
-        entry_ids = [int(i) for i in request.form.getlist("entry") if i.isdigit()]
-        skill_codes = request.form.getlist("skill")
-        content, added = cv.add_to_cv(
-            document.content,
-            available,
-            entry_ids=entry_ids,
-            skill_codes=skill_codes,
-            profile="profile" in request.form,
-            interests="interests" in request.form,
-        )
+        content, added = _picked(document, available)
         if added:
             operations.save_version(document, content, by=current_user)
             db.session.commit()
@@ -137,6 +133,22 @@ def cv_pick(document_id: int):
             )
             return redirect(url_for("documents.cv", document_id=document.id))
         error = "Tick at least one thing to add to your CV."
+    return _pick_page(document, available, form, error)
+
+
+def _picked(document: Document, available) -> tuple[dict, int]:
+    """The CV with the ticked entries and skills added, and how many lines that added."""
+    return cv.add_to_cv(
+        document.content,
+        available,
+        entry_ids=[int(i) for i in request.form.getlist("entry") if i.isdigit()],
+        skill_codes=request.form.getlist("skill"),
+        profile="profile" in request.form,
+        interests="interests" in request.form,
+    )
+
+
+def _pick_page(document: Document, available, form: FlaskForm, error: str):
     content = document.content
     on_cv = {row.get("entry_id") for key in ("experience", "achievements") for row in content[key]}
     skills_on_cv = {row.get("skill") for row in content["skills"]}

@@ -7,9 +7,8 @@ a school computer is shared.
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, request
+from flask import Response, abort, request
 from flask_login import current_user, login_required
-from jinja2 import pass_context
 
 from journal.audit.operations import record
 from journal.extensions import db
@@ -19,29 +18,6 @@ from .models import Document
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-@bp.app_template_filter("document_text")
-@pass_context
-def _document_text(context, value):
-    return exports.document_text(context, value)
-
-
-@bp.app_template_filter("document_paragraphs")
-@pass_context
-def _document_paragraphs(context, value):
-    return exports.document_paragraphs(context, value)
-
-
-@bp.app_template_global()
-def ucas_questions() -> tuple[str, ...]:
-    return exports.UCAS_QUESTIONS
-
-
-@bp.app_template_global()
-def document_route_exists(endpoint: str) -> bool:
-    """Whether a route exists (the downloads panel links to the plain-text export if so)."""
-    return endpoint in current_app.view_functions
 
 
 def _style() -> str:

@@ -174,8 +174,8 @@ def pupil_export_text(pupil_id: int, document_id: int):
     return _text_file(document)
 
 
-@bp.context_processor
-def _statement_words() -> dict:
+def statement_words() -> dict:
+    """The statement pages' words (given to the documents templates by ``journal.templating``)."""
     return {
         "statement_questions": UCAS_QUESTIONS,
         "ucas_min": UCAS_MIN_PER_ANSWER,

@@ -31,11 +31,6 @@ def staff_url(document: Document) -> str:
     return url_for(endpoint, pupil_id=document.pupil_id, document_id=document.id)
 
 
-@bp.app_context_processor
-def _document_links():
-    return {"document_edit_url": edit_url, "document_staff_url": staff_url}
-
-
 def _own_pupil():
     pupil = current_user.pupil if current_user.is_pupil else None
     if not can_write_documents(current_user, pupil):

@@ -267,19 +267,6 @@ THROTTLED_PAGES["family.join"] = _throttled
 # --- the family member's own pages ------------------------------------------------------------
 
 
-def home_page(user):
-    """The family home (``home.index`` for a family member): each linked child at a glance.
-    Every child shown is recorded in the audit log."""
-    children = queries.home_for(user)
-    # Rendered before the commit: committing expires what was loaded, and reloading it row by
-    # row would make the page's queries grow with the records.
-    page = render_template("home/family.html", children=children, button=ButtonForm())
-    for child in children:
-        operations.viewed(user, child.pupil, "home")
-    db.session.commit()
-    return page
-
-
 @bp.route("/family/children/<int:pupil_id>/entries/<int:entry_id>")
 @login_required
 def child_entry(pupil_id: int, entry_id: int):

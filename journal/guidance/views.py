@@ -12,7 +12,7 @@ from journal.schools.queries import pupil_for
 
 from . import bp, operations, queries
 from .forms import ActionForm, CommentForm, InterviewForm, NoteForm, StatusForm
-from .models import ACTION_STATUSES, NOTE_KINDS, OWNERS, SUBJECTS, VISIBILITIES
+from .models import ACTION_STATUSES, NOTE_KINDS, SUBJECTS
 from .permissions import (
     can_add_guidance,
     can_comment_on_entry,
@@ -20,7 +20,6 @@ from .permissions import (
     can_read_guidance,
     can_record_interview,
 )
-from .wording import overdue_words
 
 
 def _staff_pupil(pupil_id: int, allowed=can_read_guidance):
@@ -226,21 +225,3 @@ def _reply_page(form, pupil, subject_type: str, subject, *, for_pupil: bool):
         comments=comments,
         for_pupil=for_pupil,
     ), 422
-
-
-@bp.app_context_processor
-def _guidance_words() -> dict:
-    return {
-        "note_kinds": NOTE_KINDS,
-        "owners": OWNERS,
-        "action_statuses": ACTION_STATUSES,
-        "visibilities": VISIBILITIES,
-        "overdue_words": overdue_words,
-        "comments_on": queries.comments_on,
-        "guidance_open_actions": _open_actions,
-    }
-
-
-def _open_actions(pupil):
-    """Open actions for the staff view of a pupil, overdue first."""
-    return queries.actions_of(pupil, for_pupil=False, open_only=True)

@@ -10,7 +10,7 @@ from flask import abort, send_file
 from flask_login import current_user, login_required
 
 from . import bp
-from .images import MAX_UPLOAD_BYTES, MB, THUMBNAIL_MEDIA_TYPE
+from .images import THUMBNAIL_MEDIA_TYPE
 from .queries import attachment_for
 from .storage import storage
 
@@ -24,11 +24,6 @@ EXTENSIONS = {
     "image/webp": "webp",
     "application/pdf": "pdf",
 }
-
-
-@bp.record_once
-def _template_globals(state) -> None:
-    state.app.jinja_env.globals["media_upload_limit"] = f"{MAX_UPLOAD_BYTES // MB} MB"
 
 
 @bp.route("/media/<int:attachment_id>")

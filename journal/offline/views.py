@@ -33,43 +33,33 @@ def user_key(user) -> str:
     return hmac.new(secret, f"offline:{user.id}".encode(), hashlib.sha256).hexdigest()[:16]
 
 
-@bp.app_context_processor
-def _offline_words() -> dict:
-    def offline_user() -> str:
-        return user_key(current_user) if current_user.is_authenticated else ""
-
-    return {"offline_user": offline_user, "offline_theme": THEME}
+# The web app manifest (its icons are added with their addresses when it is asked for).
+MANIFEST = {
+    "id": "/",
+    "name": "Careers Passport",
+    "short_name": "Passport",
+    "description": "Your careers passport: encounters, work experience, skills and plans.",
+    "lang": "en-GB",
+    "start_url": "/",
+    "scope": "/",
+    "display": "standalone",
+    "background_color": "#ffffff",
+    "theme_color": THEME,
+}
+ICONS = (
+    ("icons/icon-192.png", "192x192", "any"),
+    ("icons/icon-512.png", "512x512", "any"),
+    ("icons/icon-maskable-512.png", "512x512", "maskable"),
+)
 
 
 @bp.route("/manifest.webmanifest")
 def manifest():
     icons = [
-        ("icons/icon-192.png", "192x192", "any"),
-        ("icons/icon-512.png", "512x512", "any"),
-        ("icons/icon-maskable-512.png", "512x512", "maskable"),
+        {"src": url_for("static", filename=src), "sizes": size, "type": "image/png", "purpose": use}
+        for src, size, use in ICONS
     ]
-    body = {
-        "id": "/",
-        "name": "Careers Passport",
-        "short_name": "Passport",
-        "description": "Your careers passport: encounters, work experience, skills and plans.",
-        "lang": "en-GB",
-        "start_url": "/",
-        "scope": "/",
-        "display": "standalone",
-        "background_color": "#ffffff",
-        "theme_color": THEME,
-        "icons": [
-            {
-                "src": url_for("static", filename=src),
-                "sizes": size,
-                "type": "image/png",
-                "purpose": purpose,
-            }
-            for src, size, purpose in icons
-        ],
-    }
-    response = jsonify(body)
+    response = jsonify({**MANIFEST, "icons": icons})
     response.mimetype = "application/manifest+json"
     response.headers["Cache-Control"] = "no-cache"
     return response

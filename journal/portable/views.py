@@ -81,7 +81,7 @@ def _staff_pupil(pupil_id: int) -> Pupil:
 @login_required
 def import_for_pupil(pupil_id: int):
     pupil = _staff_pupil(pupil_id)
-    done = url_for("schools.pupil_record", pupil_id=pupil.id)
+    done = url_for("home.pupil_record", pupil_id=pupil.id)
     return _import(pupil, here=request.path, done=done, staff=True)
 
 
@@ -186,7 +186,7 @@ def confirm_key(pupil_id: int, import_id: int):
     if not done.key_verified and form.validate_on_submit():
         _key_confirmed(done)
         db.session.commit()
-        return redirect(url_for("schools.pupil_record", pupil_id=pupil.id))
+        return redirect(url_for("home.pupil_record", pupil_id=pupil.id))
     return render_template(
         "portable/confirm_key.html",
         pupil=pupil,
@@ -198,13 +198,3 @@ def confirm_key(pupil_id: int, import_id: int):
 
 def _limit() -> str:
     return f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) // (1024 * 1024)} MB"
-
-
-@bp.record_once
-def _template_globals(state) -> None:
-    """Helpers the passport's templates use to say where an imported record came from."""
-    from .queries import imports_to_confirm, origin_of, sign_off_origins
-
-    state.app.jinja_env.globals["passport_origin_of"] = origin_of
-    state.app.jinja_env.globals["passport_sign_off_origins"] = sign_off_origins
-    state.app.jinja_env.globals["passport_imports_to_confirm"] = imports_to_confirm

@@ -40,12 +40,6 @@ def _require(allowed: bool) -> None:
         abort(403)
 
 
-@bp.app_context_processor
-def _programme_words() -> dict:
-    """For the pupil's home page: the activities waiting for their reflection."""
-    return {"programme_prompts": queries.reflection_prompts}
-
-
 # --- the programme ------------------------------------------------------------------------------
 
 
@@ -139,11 +133,7 @@ def _activity_form() -> ActivityForm:
 def new_activity():
     """Record an activity once for a group. Saving twice (a double click) makes one."""
     _require(can_record_activity(current_user))
-    form = _activity_form()
-    if request.method == "GET":
-        form.client_id.data = str(uuid.uuid4())
-        form.occurred_on.data = calendar.today()
-        form.benchmarks.data = []
+    form = _new_activity_form()
     if form.add_organisation.data and len(form.organisations) < MAX_ORGANISATIONS:
         form.organisations.append_entry()
         return _activity_page(form)
@@ -152,14 +142,7 @@ def new_activity():
     existing = queries.activity_by_client_id(current_user.school_id, form.client_id.data)
     if existing is not None:
         return redirect(url_for("programme.activity", activity_id=existing.id))
-    found = audience.resolve(
-        current_user,
-        form.audience_kind.data,
-        year_groups=form.year_groups.data,
-        tutor_group_ids=form.tutor_group_ids.data,
-        group_id=form.group_id.data,
-        names=form.names.data or "",
-    )
+    found = _audience_of(form)
     if found.problem:
         form.audience_kind.errors.append(found.problem)
         return _activity_page(form, 422)
@@ -167,6 +150,32 @@ def new_activity():
         current_user.school, current_user, _new_activity(form, found), found.pupils
     )
     db.session.commit()
+    return _after_recording(activity)
+
+
+def _new_activity_form() -> ActivityForm:
+    """The activity form; opened afresh, for today, with a new id against double saving."""
+    form = _activity_form()
+    if request.method == "GET":
+        form.client_id.data = str(uuid.uuid4())
+        form.occurred_on.data = calendar.today()
+        form.benchmarks.data = []
+    return form
+
+
+def _audience_of(form: ActivityForm) -> audience.Resolution:
+    return audience.resolve(
+        current_user,
+        form.audience_kind.data,
+        year_groups=form.year_groups.data,
+        tutor_group_ids=form.tutor_group_ids.data,
+        group_id=form.group_id.data,
+        names=form.names.data or "",
+    )
+
+
+def _after_recording(activity):
+    """To the attendance list if the day has come, else to the activity."""
     if activity.occurred_on <= calendar.today() and not activity.attendance_taken:
         flash("Saved. Now untick anyone who was not there, and save the list.", "success")
         return redirect(url_for("programme.attendance", activity_id=activity.id))
@@ -314,6 +323,11 @@ def import_attendance(activity_id: int):
         return render_template(
             "programme/import.html", activity=found, form=form, future=False
         ), 422
+    return _import_preview(found, rows)
+
+
+def _import_preview(found, rows):
+    """Each row of the file matched to a pupil on the list, or to nobody."""
     listed = [p.pupil for p in queries.attendance_list(current_user, found)]
     everyone = list(db.session.scalars(pupils_in_scope(current_user)))
     matched = sheet.match(rows, listed, everyone)
@@ -421,27 +435,30 @@ def group(group_id: int):
     pupils to pick by name."""
     _require(can_see_programme(current_user))
     found = queries.group_of(current_user, group_id)
-    options = filter_options(current_user.school_id)
     form = GroupForm(obj=found if request.method == "GET" else None)
-    pupil_filter = found.pupil_filter
-    status = 200
-    if request.method == "POST":
-        _require(can_manage_groups(current_user))
-        pupil_filter = PupilFilter.from_args(request.form)
-        form.kind.data = found.kind
-        if _valid_group(form, found):
-            operations.save_group(
-                found.school_id,
-                current_user,
-                name=form.name.data.strip(),
-                kind=found.kind,
-                definition=pupil_filter.to_json(),
-                group=found,
-            )
-            db.session.commit()
-            flash("Group saved.", "success")
-            return redirect(url_for("programme.group", group_id=found.id))
-        status = 422
+    if request.method != "POST":
+        return _group_page(found, form, found.pupil_filter)
+    _require(can_manage_groups(current_user))
+    pupil_filter = PupilFilter.from_args(request.form)
+    form.kind.data = found.kind
+    if not _valid_group(form, found):
+        return _group_page(found, form, pupil_filter, 422)
+    operations.save_group(
+        found.school_id,
+        current_user,
+        name=form.name.data.strip(),
+        kind=found.kind,
+        definition=pupil_filter.to_json(),
+        group=found,
+    )
+    db.session.commit()
+    flash("Group saved.", "success")
+    return redirect(url_for("programme.group", group_id=found.id))
+
+
+def _group_page(found, form: GroupForm, pupil_filter: PupilFilter, status: int = 200):
+    """The group's members, its filter in words, and the pupils found by name to add."""
+    options = filter_options(current_user.school_id)
     text = request.args.get("q", "")[:100]
     results = search_pupils(current_user, text, limit=30) if text and found.kind == BY_HAND else []
     members = queries.members_of(current_user, found)

@@ -424,12 +424,3 @@ def child_pdf(pupil_id: int, review_id: int):
     family.viewed(current_user, pupil, "review_pdf", review_id=review.id, style=style)
     db.session.commit()
     return _pdf(review, "family", style)
-
-
-# --- the pupil's home page --------------------------------------------------------------------
-
-
-@bp.app_template_global()
-def open_review_for(pupil):
-    """The pupil's review to write for, if one is open (for their home page)."""
-    return queries.open_review_of(pupil) if pupil is not None else None

@@ -5,13 +5,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from journal.accessibility.permissions import can_set_view_defaults
 from journal.accounts import operations as accounts
 from journal.accounts.forms import ButtonForm
-from journal.audit.operations import record
 from journal.extensions import db
-from journal.passport.entries.queries import timeline
-from journal.portable.permissions import can_transfer
 
 from . import bp, uploads
 from .forms import CareerSendGroupForm, RosterConfirmForm, RosterUploadForm
@@ -34,29 +30,6 @@ def pupil_list():
         abort(403)
     q = request.args.get("q", "")
     return render_template("schools/pupil_list.html", pupils=search_pupils(current_user, q), q=q)
-
-
-@bp.route("/pupils/<int:pupil_id>")
-@login_required
-def pupil_record(pupil_id: int):
-    """The staff view of a pupil's record; every opening is audited."""
-    if not current_user.is_staff:
-        abort(403)
-    pupil = pupil_for(current_user, pupil_id)
-    record("pupil_record_opened", actor=current_user, pupil=pupil)
-    db.session.commit()
-    needs_form = None
-    if can_edit_pupil_needs(current_user, pupil):
-        needs_form = CareerSendGroupForm(career_send_group=str(pupil.career_send_group or ""))
-    return render_template(
-        "schools/pupil_record.html",
-        pupil=pupil,
-        form=ButtonForm(),
-        needs_form=needs_form,
-        can_set_views=can_set_view_defaults(current_user, pupil),
-        can_transfer=can_transfer(current_user, pupil),
-        recent_entries=timeline(pupil, include_drafts=False).entries[:5],
-    )
 
 
 # --- roster import ---------------------------------------------------------------------------
@@ -184,7 +157,7 @@ def card_revoke(pupil_id: int):
         else f"{pupil.first_name} had no card to revoke.",
         "success",
     )
-    return redirect(url_for("schools.pupil_record", pupil_id=pupil.id))
+    return redirect(url_for("home.pupil_record", pupil_id=pupil.id))
 
 
 def _card(pupil: Pupil, token: str) -> dict:
@@ -228,4 +201,4 @@ def career_send_group(pupil_id: int):
     set_career_send_group(pupil, int(form.career_send_group.data or 0) or None, by=current_user)
     db.session.commit()
     flash("Career SEND group saved.", "success")
-    return redirect(url_for("schools.pupil_record", pupil_id=pupil.id))
+    return redirect(url_for("home.pupil_record", pupil_id=pupil.id))

@@ -207,29 +207,31 @@ def _setup_page(status: int = 200, *, policy=None, link=None, **posted):
 def save(kind: str):
     _require_manager()
     form = FORMS[kind](prefix=kind)
-    if form.validate_on_submit():
-        fields = {
-            name: form[name].data
-            for name in ("tenant_id", "domain", "issuer_url", "label")
-            if name in form
-        }
-        try:
-            operations.save_connection(
-                current_user.school,
-                kind,
-                by=current_user,
-                secret=form.client_secret.data,
-                client_id=form.client_id.data,
-                is_enabled=form.is_enabled.data,
-                **fields,
-            )
-        except operations.SsoError as problem:
-            form[problem.field or "client_id"].errors.append(str(problem))
-        else:
-            db.session.commit()
-            flash("Saved. Now test the connection.", "success")
-            return redirect(url_for("sso.setup") + f"#{kind}")
+    if form.validate_on_submit() and _saved_connection(kind, form):
+        db.session.commit()
+        flash("Saved. Now test the connection.", "success")
+        return redirect(url_for("sso.setup") + f"#{kind}")
     return _setup_page(422, **{kind: form})
+
+
+def _saved_connection(kind: str, form) -> bool:
+    """Save the school's connection from the form; False with the problem on its field."""
+    names = ("tenant_id", "domain", "issuer_url", "label")
+    fields = {name: form[name].data for name in names if name in form}
+    try:
+        operations.save_connection(
+            current_user.school,
+            kind,
+            by=current_user,
+            secret=form.client_secret.data,
+            client_id=form.client_id.data,
+            is_enabled=form.is_enabled.data,
+            **fields,
+        )
+    except operations.SsoError as problem:
+        form[problem.field or "client_id"].errors.append(str(problem))
+        return False
+    return True
 
 
 @bp.post("/admin/school-sign-in/<int:connection_id>/test")

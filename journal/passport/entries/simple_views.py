@@ -40,23 +40,33 @@ def simple_record():
         db.session.commit()
         return _page(form, max(step - 1, 0), attachments)
     if go == "save" and step == simple.LAST:
-        wrong = form.first_problem()
-        if wrong is None:
-            entry, _changed = operations.save_entry(
-                pupil,
-                kind=form.activity.kind,
-                client_id=form.client_id.data,
-                content=form.content(),
-                state="submitted",
-                author=current_user,
-                shared_with_family=pupil.school.family_sharing_default,
-                attachments=attachments,
-            )
-            db.session.commit()
-            return _saved(entry)
+        return _save(form, pupil, attachments)
+    db.session.commit()
+    return _next(form, step, attachments)
+
+
+def _save(form: simple.SimpleForm, pupil, attachments: list):
+    """Save the entry, or show the first screen with something to put right."""
+    wrong = form.first_problem()
+    if wrong is not None:
         db.session.commit()
         return _page(form, wrong, attachments, 422)
+    entry, _changed = operations.save_entry(
+        pupil,
+        kind=form.activity.kind,
+        client_id=form.client_id.data,
+        content=form.content(),
+        state="submitted",
+        author=current_user,
+        shared_with_family=pupil.school.family_sharing_default,
+        attachments=attachments,
+    )
     db.session.commit()
+    return _saved(entry)
+
+
+def _next(form: simple.SimpleForm, step: int, attachments: list):
+    """The next screen, once this one is right (the last one only when all of them are)."""
     if not form.check_step(step):
         return _page(form, step, attachments, 422)
     if step + 1 == simple.LAST and form.first_problem() is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -21,25 +20,9 @@ from journal.passport.entries.permissions import (
     can_write_passport,
     staff_can_see_entry,
 )
-from journal.passport.entries.text import render_markdown
 from journal.passport.entries.uploads import take_uploads
 from journal.reference import gatsby, kinds
 from journal.schools.queries import pupil_for
-
-
-@bp.app_template_filter("markdown")
-def _markdown(text):
-    """Pupils' Markdown as safe HTML, with picture symbols over its words for people who use
-    them (the same symbols as the interface: a pupil's own writing is read the same way)."""
-    from journal.accessibility.views import symbolise_html_filter
-
-    return symbolise_html_filter(None, render_markdown(text))
-
-
-@bp.app_template_filter("iso_date")
-def _iso_date(value):
-    """A date kept in a revision as an ISO string, as a date (None stays None)."""
-    return date.fromisoformat(value) if isinstance(value, str) and value else value
 
 
 def _own_pupil():
@@ -128,20 +111,25 @@ def edit_entry(entry_id: int):
     attachments, problems = take_uploads(form, pupil, entry)
     conflict = request.method == "POST" and form.based_on.data != str(entry.revision_count)
     if _valid(form, problems) and not conflict:
-        operations.change_entry(
-            entry,
-            content=form.content(),
-            state=form.state if entry.is_draft else "submitted",
-            author=current_user,
-            shared_with_family=form.shared_with_family.data,
-            attachments=attachments,
-        )
-        db.session.commit()
-        return _saved(entry)
+        return _save_changes(entry, form, attachments)
     db.session.commit()
     if conflict:
         form.based_on.data = str(entry.revision_count)  # the next save is made over what they saw
     return _form_page(form, attachments, entry=entry, conflict=conflict)
+
+
+def _save_changes(entry, form: EntryForm, attachments):
+    """A new version of the entry (a draft stays one until the pupil saves it for good)."""
+    operations.change_entry(
+        entry,
+        content=form.content(),
+        state=form.state if entry.is_draft else "submitted",
+        author=current_user,
+        shared_with_family=form.shared_with_family.data,
+        attachments=attachments,
+    )
+    db.session.commit()
+    return _saved(entry)
 
 
 def _valid(form: EntryForm, problems: list[str]) -> bool:
@@ -195,6 +183,13 @@ def autosave():
         return render_template("passport/_autosave.html", status="saved_entry")
     if not form.validate_on_submit():
         return render_template("passport/_autosave.html", status="not_yet", form=form), 422
+    entry = _save_draft(pupil, kind, form, existing, placement)
+    db.session.commit()
+    return render_template("passport/_autosave.html", status="draft_saved", entry=entry)
+
+
+def _save_draft(pupil, kind: str, form: EntryForm, existing, placement):
+    """The typed-so-far entry as a draft, with the photos it already has."""
     attachments = queries.usable_attachments(pupil, form.kept_attachment_ids, existing)
     entry, _changed = operations.save_entry(
         pupil,
@@ -207,8 +202,7 @@ def autosave():
         attachments=attachments,
         parent=placement,
     )
-    db.session.commit()
-    return render_template("passport/_autosave.html", status="draft_saved", entry=entry)
+    return entry
 
 
 @bp.route("/passport/entries/<int:entry_id>")
@@ -316,8 +310,8 @@ def pupil_entry_history(pupil_id: int, entry_id: int):
     )
 
 
-@bp.app_context_processor  # staff pages elsewhere (the pupil record) show entries too
-def _passport_words() -> dict:
+def passport_words() -> dict:
+    """The passport's words, for every page that shows an entry (``journal.templating``)."""
     return {
         "kinds": kinds.KINDS,
         "benchmarks": gatsby.BENCHMARKS,

@@ -294,8 +294,8 @@ def pupil_profile_history(pupil_id: int):
     return _profile_history_page(pupil, for_pupil=False)
 
 
-@bp.context_processor
-def _plans_words() -> dict:
+def plans_words() -> dict:
+    """The plans pages' words (given to the passport's templates by ``journal.templating``)."""
     return {
         "skills": SKILLS,
         "bands": BANDS,

@@ -97,14 +97,19 @@ def decide(entry_id: int):
             comment=form.comment.data or "",
         )
     except operations.StaleVersion:
-        db.session.rollback()
-        entry = signoff_queries.queue_item(pupil, entry_id)
-        fresh = decision_form(entry)
-        fresh.comment.data = form.comment.data
-        return _item(entry, fresh, status=409, stale=True)
+        return _stale(pupil, entry_id, form)
     _audit(sign_off, pupil)
     db.session.commit()
     return _decided(pupil, entry_id, sign_off)
+
+
+def _stale(pupil, entry_id: int, form: DecisionForm):
+    """The entry as it is now, with the comment they wrote kept, to decide again (409)."""
+    db.session.rollback()
+    entry = signoff_queries.queue_item(pupil, entry_id)
+    fresh = decision_form(entry)
+    fresh.comment.data = form.comment.data
+    return _item(entry, fresh, status=409, stale=True)
 
 
 def _entry_to_decide(entry_id: int):
@@ -156,8 +161,8 @@ def _item(entry, form, *, status: int = 200, stale: bool = False, outcome=None):
     ), status
 
 
-@bp.context_processor
-def _sign_off_helpers() -> dict:
+def sign_off_helpers() -> dict:
+    """Sign-off's helpers (given to the passport's templates by ``journal.templating``)."""
     return {
         "decision_form": decision_form,
         "can_sign_off": can_sign_off,
