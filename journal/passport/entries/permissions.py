@@ -26,11 +26,6 @@ def staff_can_see_entry(entry: Entry) -> bool:
     return not entry.is_draft
 
 
-def can_open_staff_view(user: User) -> bool:
-    """Staff pages about a pupil's passport; which pupils comes from the scoping helper."""
-    return user.is_staff
-
-
 def tutors_pupil(user: User, pupil: Pupil) -> bool:
     """Whether ``user`` is a tutor of the pupil's tutor group (one query)."""
     if not user.has_role(Role.TUTOR) or pupil.tutor_group_id is None:
