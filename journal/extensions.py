@@ -29,3 +29,7 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 htmx = HTMX()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+# Pages that show their own message when the limiter refuses them: endpoint -> handler of the
+# 429, filled in by the blueprints and used by the error page (``journal.web.errors``).
+THROTTLED_PAGES: dict = {}

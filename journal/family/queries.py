@@ -94,6 +94,18 @@ def links_of_user(user: User) -> list[FamilyLink]:
     return list(db.session.scalars(query))
 
 
+def is_linked(user: User, pupil_id: int) -> bool:
+    """Whether the family member has a live link to the pupil."""
+    found = db.session.scalar(
+        select(FamilyLink.id).where(
+            FamilyLink.family_user_id == user.id,
+            FamilyLink.pupil_id == pupil_id,
+            FamilyLink.revoked_at.is_(None),
+        )
+    )
+    return found is not None
+
+
 def child_for(user: User, pupil_id: int) -> Pupil:
     """A child this family member is linked to now, or 404: an unlinked (or no longer linked)
     pupil must look like no pupil."""
@@ -125,8 +137,7 @@ def shared_entry(pupil: Pupil, entry_id: int) -> Entry:
         _titled(select(Entry)).where(
             Entry.pupil_id == pupil.id,
             Entry.id == entry_id,
-            Entry.state != "draft",
-            Entry.shared_with_family.is_(True),
+            Entry.visible_to_family,
         )
     )
     if entry is None:
@@ -237,8 +248,7 @@ def _shared_this_year(ids: list[int]) -> dict[int, list[Entry]]:
     query = _titled(select(Entry)).where(
         Entry.pupil_id.in_(ids),
         Entry.kind.in_(HOME_KINDS),
-        Entry.state != "draft",
-        Entry.shared_with_family.is_(True),
+        Entry.visible_to_family,
         Entry.occurred_on.between(first, last),
     )
     return _grouped(db.session.scalars(query.order_by(Entry.occurred_on.desc(), Entry.id.desc())))

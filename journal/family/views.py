@@ -17,17 +17,29 @@ from flask import (
 from flask_login import current_user, login_required, login_user
 
 from journal.accounts.forms import ButtonForm
-from journal.extensions import db, limiter
+from journal.extensions import THROTTLED_PAGES, db, limiter
 from journal.guidance import operations as guidance
+from journal.media.permissions import add_reader
 from journal.schools.guards import staff_pupil_or_404
-from journal.web import THROTTLED_PAGES
 
 from . import bp, operations, queries
 from .forms import CodeForm, InviteForm, JoinForm
 from .guards import family_child_or_404
-from .permissions import can_manage_family_links, can_see_family_links, family_can_mark_done
+from .permissions import (
+    can_link_another_child,
+    can_manage_family_links,
+    can_see_family_links,
+    family_can_mark_done,
+    family_can_see_attachment,
+)
 
 CODES_KEPT = "family_codes"  # invite id -> code, in the staff member's own session, for the letter
+
+
+@bp.record_once
+def _media_reader(state) -> None:
+    """A linked family member opens a photo through an entry shared with family."""
+    add_reader(state.app, family_can_see_attachment)
 
 
 # --- staff ------------------------------------------------------------------------------------
@@ -144,7 +156,7 @@ def _code_failed(_response) -> bool:
 )
 def join():
     """Anyone with a code signs up here; a signed-in family member adds a further child."""
-    if current_user.is_authenticated and not current_user.is_family:
+    if current_user.is_authenticated and not can_link_another_child(current_user):
         abort(403)
     if current_user.is_authenticated:
         return _link_another_child()

@@ -18,6 +18,7 @@ from .permissions import (
     can_comment_on_entry,
     can_mark_done,
     can_read_guidance,
+    can_read_own_guidance,
     can_record_interview,
 )
 from .wording import overdue_words
@@ -148,7 +149,7 @@ def _form_page(template: str, form, pupil):
 @login_required
 def my_guidance():
     """Advice, decisions, actions and interviews addressed to the pupil (never staff-only)."""
-    pupil = own_pupil_or_403()
+    pupil = own_pupil_or_403(can_read_own_guidance)
     return render_template(
         "guidance/my_guidance.html",
         pupil=pupil,

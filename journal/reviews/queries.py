@@ -230,7 +230,7 @@ def _entries(pupil: Pupil, since: date, until: date, *, family: bool) -> list[En
         .order_by(Entry.occurred_on, Entry.id)
     )
     if family:
-        query = query.where(Entry.shared_with_family.is_(True))
+        query = query.where(Entry.visible_to_family)
     return list(db.session.scalars(query))
 
 

@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from journal.audit.operations import record
 from journal.calendar import today
 from journal.extensions import db
+from journal.media.permissions import add_reader
 from journal.offline import replies as offline_replies
 from journal.passport.blueprint import bp
 from journal.passport.entries import operations, queries
@@ -18,12 +19,19 @@ from journal.passport.entries.forms import DiaryForm, EntryForm, form_for
 from journal.passport.entries.permissions import (
     can_edit_entry,
     can_write_passport,
+    staff_can_see_attachment,
     staff_can_see_entry,
 )
 from journal.passport.entries.text import render_markdown
 from journal.passport.entries.uploads import take_uploads
 from journal.reference import gatsby, kinds
 from journal.schools.guards import own_pupil_or_403, staff_pupil_or_404
+
+
+@bp.record_once
+def _media_reader(state) -> None:
+    """Staff open a photo or certificate through a saved entry of a pupil in their scope."""
+    add_reader(state.app, staff_can_see_attachment)
 
 
 @bp.app_template_filter("markdown")
