@@ -20,16 +20,16 @@ from sqlalchemy import select
 from journal.accounts.models import User
 from journal.audit.operations import record
 from journal.calendar import destination_checkpoints, today, utcnow
+from journal.csvfiles import (
+    CsvFileError,
+    date_parts,
+    decode,
+    parse_upn,
+    read_records,
+)
 from journal.extensions import db
 from journal.reference import destinations
 from journal.schools.models import Pupil, School
-from journal.schools.roster import (
-    RosterFileError,
-    _date_parts,
-    _decode,
-    _parse_upn,
-    _read_records,
-)
 
 from .models import GUARANTEE_STATUSES, STAGES, DestinationRecord
 from .queries import CHECKPOINTS, current_records, nccis_label, passport_intentions
@@ -219,8 +219,8 @@ _REQUIRED = {"upn": "UPN", "code": "NCCIS code", "date": "date"}
 def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
     """(line, {column: cell}) for each record of the file, or ExchangeFileError."""
     try:
-        records = _read_records(_decode(data))
-    except RosterFileError as problem:
+        records = read_records(decode(data))
+    except CsvFileError as problem:
         raise ExchangeFileError(str(problem)) from problem
     if not records:
         raise ExchangeFileError("The file is empty.")
@@ -235,7 +235,7 @@ def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
 def _parse_date(raw: str, on: datetime.date) -> tuple[datetime.date | None, str | None]:
     if not raw:
         return None, "missing date"
-    parts = _date_parts(raw.split(" ")[0].split("T")[0])
+    parts = date_parts(raw.split(" ")[0].split("T")[0])
     try:
         day = datetime.date(*parts) if parts else None
     except ValueError:
@@ -277,7 +277,7 @@ def plan_import(school: School, data: bytes, *, on: datetime.date | None = None)
     that exists nowhere: a school must not learn who is on another school's roll."""
     on = on or today()
     rows = read_rows(data)
-    upns = {_parse_upn(cells["upn"])[0] for _, cells in rows} - {None}
+    upns = {parse_upn(cells["upn"])[0] for _, cells in rows} - {None}
     ours = {
         p.upn: p
         for p in db.session.scalars(
@@ -306,7 +306,7 @@ def _already_recorded(pupil_ids: list[int]) -> set[tuple]:
 
 
 def _plan_row(plan, line, cells, ours, seen, on) -> None:
-    upn, upn_problem = _parse_upn(cells["upn"])
+    upn, upn_problem = parse_upn(cells["upn"])
     shown = upn or cells["upn"]
     problems = [upn_problem] if upn_problem else []
     pupil = ours.get(upn) if not upn_problem else None

@@ -8,16 +8,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from journal.schools.roster import (
-    RosterFileError,
-    _date_parts,
-    _decode,
-    _normalise_header,
-    _parse_upn,
-    _read_records,
+from journal.csvfiles import (
+    CsvFileError,
+    date_parts,
+    decode,
+    normalise_header,
+    parse_upn,
+    read_records,
 )
 
-SheetError = RosterFileError  # the file cannot be read at all
+SheetError = CsvFileError  # the file cannot be read at all
 
 COLUMNS = {
     "upn": {"upn", "uniquepupilnumber", "pupilupn"},
@@ -52,7 +52,7 @@ class Match:
 
 def parse(data: bytes) -> list[SheetRow]:
     """The rows of the file. Raises :class:`SheetError` for a file that cannot be used."""
-    records = _read_records(_decode(data))
+    records = read_records(decode(data))
     if not records:
         raise SheetError("The file is empty.")
     (_line, headers), rows = records[0], records[1:]
@@ -73,7 +73,7 @@ def parse(data: bytes) -> list[SheetRow]:
 def _columns(headers: list[str]) -> dict[str, int]:
     index: dict[str, int] = {}
     for i, header in enumerate(headers):
-        key = _normalise_header(header)
+        key = normalise_header(header)
         for name, spellings in COLUMNS.items():
             if key in spellings and name not in index:
                 index[name] = i
@@ -92,12 +92,12 @@ def _row(line: int, cells: list[str], index: dict[str, int]) -> SheetRow:
     name = " ".join(name.split())
     raw_upn = _cell(cells, index, "upn")
     if raw_upn:
-        upn, problem = _parse_upn(raw_upn)
+        upn, problem = parse_upn(raw_upn)
         return SheetRow(line, upn, name, None, problem)
     raw_dob = _cell(cells, index, "dob")
     if not name or not raw_dob:
         return SheetRow(line, None, name, None, "no UPN, and no name and date of birth")
-    parts = _date_parts(raw_dob)
+    parts = date_parts(raw_dob)
     try:
         dob = datetime.date(*parts) if parts else None
     except ValueError:

@@ -7,21 +7,27 @@ school admin. It is pure Python: no Flask, no database.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime
-import io
 import re
-import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.gb import upn as upn_lib
-
 from ..calendar import POST_19, age_on
+from ..csvfiles import (
+    CsvFileError,
+    Parsed,
+    date_parts,
+    decode,
+    normalise_header,
+    parse_upn,
+    read_records,
+)
+
+# The roster's name for a file that cannot be read at all (no header row, or no UPN, name, date
+# of birth or year column, besides what ``journal.csvfiles`` refuses): the same class.
+RosterFileError = CsvFileError
 
 
 @dataclass(frozen=True)
@@ -65,13 +71,6 @@ class ParsedRoster:
     rejections: list[Rejection]
     columns: dict[str, str]
     unmapped_headers: list[str]
-
-
-class RosterFileError(Exception):
-    """The file could not be read at all.
-
-    Not CSV, not text, no header row, or no UPN/name/DOB/year column.
-    """
 
 
 # --- header mapping -------------------------------------------------------
@@ -169,16 +168,11 @@ _REQUIRED: dict[str, str] = {
 }
 
 
-def _normalise_header(header: str) -> str:
-    """Lower-case a header and drop spaces, underscores, hyphens, dots, brackets etc."""
-    return "".join(ch for ch in header.casefold() if ch.isalnum())
-
-
 def _map_headers(headers: list[str]) -> tuple[dict[str, int], list[str]]:
     """Return field -> column index, and the headers left unused."""
     best: dict[str, tuple[int, int]] = {}
     for index, header in enumerate(headers):
-        hit = _HEADER_LOOKUP.get(_normalise_header(header))
+        hit = _HEADER_LOOKUP.get(normalise_header(header))
         if hit is None:
             continue
         field, priority = hit
@@ -208,107 +202,7 @@ def _and_list(items: list[Any]) -> str:
     return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-# --- reading the bytes ----------------------------------------------------
-
-_EXCEL_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-
-
-def _decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252."""
-    if not data:
-        raise RosterFileError("The file is empty.")
-    if data.startswith(_EXCEL_SIGNATURES):
-        raise RosterFileError(
-            "This looks like an Excel workbook, not a CSV file. "
-            "Open it in Excel and save it as CSV, then upload that."
-        )
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode_as(data, "utf-16")
-    if b"\x00" in data:
-        raise RosterFileError("This file is not a text (CSV) file.")
-    data = data.removeprefix(codecs.BOM_UTF8)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _decode_as(data, "cp1252")
-
-
-def _decode_as(data: bytes, encoding: str) -> str:
-    """Decode with one encoding, turning failure into RosterFileError."""
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise RosterFileError(
-            "The file's text could not be read; save it as CSV (UTF-8) and try again."
-        ) from exc
-
-
-def _detect_delimiter(text: str) -> str:
-    """Guess comma, semicolon or tab from the first lines; default to comma."""
-    lines = [line for line in text.splitlines()[:30] if line.strip()]
-    if not lines:
-        return ","
-    try:
-        delimiter = csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    counts = {d: lines[0].count(d) for d in ",;\t"}
-    if counts.get(delimiter, 0) == 0:
-        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    return delimiter
-
-
-def _read_records(text: str) -> list[tuple[int, list[str]]]:
-    """Return (physical start line, stripped cells) for each non-blank record."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_detect_delimiter(text))
-    records: list[tuple[int, list[str]]] = []
-    start = 1
-    try:
-        for cells in reader:
-            stripped = [cell.strip().strip("\ufeff") for cell in cells]
-            if any(stripped):
-                records.append((start, stripped))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise RosterFileError(f"The file could not be read as CSV ({exc}).") from exc
-    return records
-
-
 # --- cell parsers: each returns (value, problem or None) --------------------
-
-Parsed = tuple[Any, str | None]
-
-_UPN_ERRORS: dict[type[Exception], str] = {
-    stdnum_errors.InvalidLength: "UPN {n} has {length} characters (it should have 13)",
-    stdnum_errors.InvalidFormat: (
-        "UPN {n} is not in the right format (a letter, 11 digits, then a final digit or letter)"
-    ),
-    stdnum_errors.InvalidComponent: "UPN {n} has an unknown local-authority code ({la})",
-}
-
-
-def _parse_upn(raw: str) -> Parsed:
-    """Validate a UPN; the cleaned value is returned even when invalid."""
-    number = re.sub(r"\s+", "", raw).upper()
-    if not number:
-        return None, "missing UPN"
-    try:
-        upn_lib.validate(number)
-    except stdnum_errors.ValidationError as exc:
-        return number, _upn_problem(number, type(exc))
-    return number, None
-
-
-def _upn_problem(number: str, kind: type[Exception]) -> str:
-    """Plain-English reason for a UPN that stdnum rejected."""
-    if kind is stdnum_errors.InvalidChecksum:
-        if number[0] not in string.ascii_uppercase:
-            kind = stdnum_errors.InvalidFormat
-        else:
-            expected = upn_lib.calc_check_digit(number[1:])
-            return f"UPN {number} has the wrong check letter (expected {expected})"
-    template = _UPN_ERRORS.get(kind, "UPN {n} is not valid")
-    return template.format(n=number, length=len(number), la=number[1:4])
 
 
 def _parse_uln(raw: str) -> Parsed:
@@ -337,19 +231,8 @@ def _parse_optional_text(raw: str) -> Parsed:
     return _collapse(raw) or None, None
 
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DMY_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 _SHORT_YEAR_DATE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{2}")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
-
-
-def _date_parts(text: str) -> tuple[int, int, int] | None:
-    """(year, month, day) from an ISO or day-first date, or None."""
-    if match := _ISO_DATE.fullmatch(text):
-        return int(match[1]), int(match[2]), int(match[3])
-    if match := _DMY_DATE.fullmatch(text):
-        return int(match[4]), int(match[3]), int(match[1])
-    return None
 
 
 def _parse_dob(raw: str, *, today: datetime.date) -> Parsed:
@@ -357,7 +240,7 @@ def _parse_dob(raw: str, *, today: datetime.date) -> Parsed:
     if not raw:
         return None, "missing date of birth"
     text = _TIME_SUFFIX.sub("", raw)
-    parts = _date_parts(text)
+    parts = date_parts(text)
     if parts is None:
         if _SHORT_YEAR_DATE.fullmatch(text):
             return None, (
@@ -439,7 +322,7 @@ def _parse_sen(raw: str) -> Parsed:
     code_prefix = re.match(r"([NKEnke])\s*[-–:]\s*\S", raw)
     if code_prefix:
         return code_prefix[1].upper(), None
-    code = _SEN_CODES.get(_normalise_header(raw))
+    code = _SEN_CODES.get(normalise_header(raw))
     if code is None:
         return None, f'SEN status "{raw}" is not recognised (expected N, K or E)'
     return code, None
@@ -465,7 +348,7 @@ _BOOLEANS = {
 
 def _parse_bool(raw: str, *, label: str) -> Parsed:
     """Yes/No style flags; a blank cell is False."""
-    value = _BOOLEANS.get(_normalise_header(raw))
+    value = _BOOLEANS.get(normalise_header(raw))
     if value is None:
         return None, f'{label} value "{raw}" is not recognised (use Yes or No)'
     return value, None
@@ -512,7 +395,7 @@ _ABSENT_DEFAULTS: dict[str, Any] = {"sen_status": "N"}
 def _field_parsers(today: datetime.date) -> dict[str, Parser]:
     """One parser per RosterRow field, in the order problems are reported."""
     return {
-        "upn": _parse_upn,
+        "upn": parse_upn,
         "uln": _parse_uln,
         "legal_first_name": partial(_parse_required_name, what="first name"),
         "legal_last_name": partial(_parse_required_name, what="last name"),
@@ -616,7 +499,7 @@ def parse_roster(data: bytes, *, today: datetime.date | None = None) -> ParsedRo
     Raises RosterFileError if the file cannot be read at all or lacks a
     UPN, first name, last name, date of birth or year group column.
     """
-    records = _read_records(_decode(data))
+    records = read_records(decode(data))
     if not records:
         raise RosterFileError("The file has no header row (it contains no data).")
     (_, headers), body = records[0], records[1:]
