@@ -59,21 +59,15 @@ def open_invites_of(pupil: Pupil) -> list[FamilyInvite]:
 
 def invite_of(pupil: Pupil, invite_id: int) -> FamilyInvite:
     """One invite for this pupil, or 404 (another pupil's invite looks like none)."""
-    invite = db.session.scalar(
+    return db.first_or_404(
         select(FamilyInvite).where(FamilyInvite.pupil_id == pupil.id, FamilyInvite.id == invite_id)
     )
-    if invite is None:
-        abort(404)
-    return invite
 
 
 def link_of(pupil: Pupil, link_id: int) -> FamilyLink:
-    link = db.session.scalar(
+    return db.first_or_404(
         select(FamilyLink).where(FamilyLink.pupil_id == pupil.id, FamilyLink.id == link_id)
     )
-    if link is None:
-        abort(404)
-    return link
 
 
 # --- family members ---------------------------------------------------------------------------
@@ -133,31 +127,25 @@ def _titled(query):
 def shared_entry(pupil: Pupil, entry_id: int) -> Entry:
     """One saved entry of the pupil that they share with family, or 404 (a draft, a private
     entry and another pupil's entry all look like no entry)."""
-    entry = db.session.scalar(
+    return db.first_or_404(
         _titled(select(Entry)).where(
             Entry.pupil_id == pupil.id,
             Entry.id == entry_id,
             Entry.visible_to_family,
         )
     )
-    if entry is None:
-        abort(404)
-    return entry
 
 
 def family_action(pupil: Pupil, action_id: int) -> Action:
     """One of the pupil's actions the family may see, or 404 (staff-only and pupil-only
     actions look like none)."""
-    action = db.session.scalar(
+    return db.first_or_404(
         select(Action).where(
             Action.pupil_id == pupil.id,
             Action.id == action_id,
             Action.visibility == PUPIL_AND_FAMILY,
         )
     )
-    if action is None:
-        abort(404)
-    return action
 
 
 def linked_family_of(pupil: Pupil) -> list[FamilyLink]:

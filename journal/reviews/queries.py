@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from flask import abort
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -54,12 +53,9 @@ def reviews_of(pupil: Pupil) -> list[AnnualReview]:
 
 def review_of(pupil: Pupil, review_id: int) -> AnnualReview:
     """One review of this pupil, or 404 (another pupil's review looks like none)."""
-    review = db.session.scalar(
+    return db.first_or_404(
         select(AnnualReview).where(AnnualReview.pupil_id == pupil.id, AnnualReview.id == review_id)
     )
-    if review is None:
-        abort(404)
-    return review
 
 
 def open_review_of(pupil: Pupil) -> AnnualReview | None:
