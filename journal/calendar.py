@@ -43,16 +43,6 @@ def year_group_label(year_group: int | None) -> str:
     return "Post-19" if year_group == POST_19 else f"Year {year_group}"
 
 
-def key_stage(year_group: int) -> str:
-    if year_group <= 9:
-        return "KS3"
-    if year_group <= 11:
-        return "KS4"
-    if year_group <= 13:
-        return "KS5"
-    return "Post-18"
-
-
 def age_on(date_of_birth: date, day: date) -> int:
     """Whole years of age on a day (a 29 February birthday counts from 1 March)."""
     before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)

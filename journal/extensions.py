@@ -31,3 +31,7 @@ csrf = CSRFProtect()
 htmx = HTMX()
 compress = Compress()  # pages (HTML, JSON) in gzip or brotli; static files: journal.assets
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+# Pages that show their own message when the limiter refuses them: endpoint -> handler of the
+# 429, filled in by the blueprints and used by the error page (``journal.web.errors``).
+THROTTLED_PAGES: dict = {}

@@ -32,15 +32,16 @@ from journal.passport.entries.views import passport_words
 from journal.passport.plans.views import plans_words
 from journal.passport.signoff.views import sign_off_helpers
 from journal.portable.queries import origin_of, sign_off_origins
-from journal.web import _format_date, _format_london, nav_items, plain_value
+from journal.web.filters import format_date, format_london, plain_value
+from journal.web.navigation import nav_items
 
 
 def init_templating(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters.update(
         {
-            "london": _format_london,
-            "london_date": _format_date,
+            "london": format_london,
+            "london_date": format_date,
             "plain_value": plain_value,
             "symbolise": symbolise,
             "symbolise_html": symbolise_html_filter,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import abort
 from sqlalchemy import func, or_, select
 
 from journal.extensions import db
@@ -22,7 +21,4 @@ def people_of_school(school_id: int, text: str = "", *, limit: int = 200) -> lis
 
 def person_in_school(school_id: int, user_id: int) -> User:
     """A person of this school, or 404 (people of other schools do not exist here)."""
-    user = db.session.scalar(select(User).where(User.id == user_id, User.school_id == school_id))
-    if user is None:
-        abort(404)
-    return user
+    return db.first_or_404(select(User).where(User.id == user_id, User.school_id == school_id))

@@ -3,11 +3,10 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from journal.extensions import db, limiter
+from journal.extensions import THROTTLED_PAGES, db, limiter
 from journal.schools.models import TutorAssignment
 from journal.schools.permissions import can_manage_accounts
 from journal.schools.queries import tutor_groups_for_school
-from journal.web import THROTTLED_PAGES
 
 from . import bp, operations
 from .forms import ButtonForm, ChangePasswordForm, PersonForm, SignInForm

@@ -12,5 +12,5 @@ from journal.accounts.models import User
 
 
 def can_view_cohort(user: User) -> bool:
-    """The navigation (``journal.web.nav_items``) links the dashboard for the same people."""
+    """The navigation (``journal.web.navigation``) calls this to link the dashboard."""
     return user.is_careers_staff or user.is_school_admin

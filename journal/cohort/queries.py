@@ -149,11 +149,6 @@ class AspirationsByGender:
         """The column of girls, for the chart (None if the roster has none)."""
         return next((i for i, g in enumerate(self.genders) if g in FEMALE), None)
 
-    @property
-    def gender_totals(self) -> list[Figure]:
-        everyone = sum(sum(c.values()) for c in self.counts.values())
-        return [Figure(sum(c[g] for c in self.counts.values()), everyone) for g in self.genders]
-
 
 FEMALE = ("F", "Female", "female", "Girl", "girl")
 MALE = ("M", "Male", "male", "Boy", "boy")

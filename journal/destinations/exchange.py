@@ -20,15 +20,15 @@ from sqlalchemy import select
 from journal.accounts.models import User
 from journal.audit.operations import record
 from journal.calendar import destination_checkpoints, today, utcnow
-from journal.extensions import db
-from journal.reference import destinations
-from journal.schools.csvfile import (
-    RosterFileError,
+from journal.csvfiles import (
+    CsvFileError,
     date_parts,
     decode,
     parse_upn,
     read_records,
 )
+from journal.extensions import db
+from journal.reference import destinations
 from journal.schools.models import Pupil, School
 
 from .models import GUARANTEE_STATUSES, STAGES, DestinationRecord
@@ -220,7 +220,7 @@ def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
     """(line, {column: cell}) for each record of the file, or ExchangeFileError."""
     try:
         records = read_records(decode(data))
-    except RosterFileError as problem:
+    except CsvFileError as problem:
         raise ExchangeFileError(str(problem)) from problem
     if not records:
         raise ExchangeFileError("The file is empty.")

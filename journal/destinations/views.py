@@ -13,7 +13,7 @@ from journal.extensions import db
 from journal.passport.plans.queries import latest_destinations
 from journal.reference import destinations
 from journal.schools import uploads
-from journal.schools.queries import pupil_for
+from journal.schools.guards import own_pupil_or_403, staff_pupil_or_404
 
 from . import bp, exchange, operations, queries
 from .forms import (
@@ -50,16 +50,6 @@ def destination_words() -> dict:
         "sources": SOURCES,
         "now_doing_label": lambda code: destinations.NOW_DOING.get(code) or nccis_label(code),
     }
-
-
-def _staff_pupil(pupil_id: int, allowed=can_see_destinations):
-    """403 for anyone not staff, 404 for a pupil outside their scope, 403 without the right."""
-    if not current_user.is_staff:
-        abort(403)
-    pupil = pupil_for(current_user, pupil_id)
-    if not allowed(current_user, pupil):
-        abort(403)
-    return pupil
 
 
 def _stages_shown(pupil) -> list[str]:
@@ -104,7 +94,7 @@ def _destinations_page(pupil, *, posted=None, leaving_form=None, status: int = 2
 @bp.route("/pupils/<int:pupil_id>")
 @login_required
 def pupil_destinations(pupil_id: int):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id, can_see_destinations)
     operations.staff_opened(current_user, pupil)
     page = _destinations_page(pupil)  # before the commit, which would expire what it shows
     db.session.commit()
@@ -114,7 +104,7 @@ def pupil_destinations(pupil_id: int):
 @bp.post("/pupils/<int:pupil_id>/record/<stage>")
 @login_required
 def record(pupil_id: int, stage: str):
-    pupil = _staff_pupil(pupil_id, can_edit_destinations)
+    pupil = staff_pupil_or_404(pupil_id, can_edit_destinations)
     if stage not in _stages_shown(pupil):
         abort(404)
     form_class = GuaranteeForm if stage.startswith("guarantee") else DestinationForm
@@ -140,7 +130,7 @@ def record(pupil_id: int, stage: str):
 @bp.post("/pupils/<int:pupil_id>/confirm/<any('16', '18'):passport_stage>")
 @login_required
 def confirm_intended(pupil_id: int, passport_stage: str):
-    pupil = _staff_pupil(pupil_id, can_edit_destinations)
+    pupil = staff_pupil_or_404(pupil_id, can_edit_destinations)
     if not ButtonForm().validate_on_submit():
         abort(400)
     try:
@@ -158,7 +148,7 @@ def confirm_intended(pupil_id: int, passport_stage: str):
 @bp.post("/pupils/<int:pupil_id>/left")
 @login_required
 def record_left(pupil_id: int):
-    pupil = _staff_pupil(pupil_id, can_record_leaving)
+    pupil = staff_pupil_or_404(pupil_id, can_record_leaving)
     form = LeavingForm()
     if form.validate_on_submit():
         try:
@@ -175,7 +165,7 @@ def record_left(pupil_id: int):
 @bp.post("/pupils/<int:pupil_id>/left/undo")
 @login_required
 def undo_left(pupil_id: int):
-    pupil = _staff_pupil(pupil_id, can_record_leaving)
+    pupil = staff_pupil_or_404(pupil_id, can_record_leaving)
     if not ButtonForm().validate_on_submit():
         abort(400)
     operations.undo_leaving(pupil, by=current_user)
@@ -296,17 +286,11 @@ def retention_explained():
 # --- a former pupil's own pages --------------------------------------------------------------
 
 
-def _my_pupil():
-    if not current_user.is_pupil or current_user.pupil is None:
-        abort(403)
-    return current_user.pupil
-
-
 @bp.route("/mine", methods=["GET", "POST"])
 @login_required
 def my_destination():
     """A former pupil says what they do now, at the checkpoint that is due."""
-    pupil = _my_pupil()
+    pupil = own_pupil_or_403()
     due = queries.checkpoint_due(pupil) if pupil.left_on else None
     form = CheckpointForm()
     if due and form.validate_on_submit():
@@ -341,7 +325,7 @@ def _mine_page(pupil, due, form: CheckpointForm):
 @login_required
 def my_role_model():
     """A former pupil agrees (or not) to be listed for careers staff as a role model."""
-    pupil = _my_pupil()
+    pupil = own_pupil_or_403()
     if pupil.left_on is None:
         return render_template("destinations/role_model_mine.html", pupil=pupil, form=None)
     found = queries.role_model_of(pupil)
@@ -368,7 +352,7 @@ def my_role_model():
 @bp.post("/mine/role-model/withdraw")
 @login_required
 def withdraw_role_model():
-    pupil = _my_pupil()
+    pupil = own_pupil_or_403()
     if not ButtonForm().validate_on_submit():
         abort(400)
     if operations.withdraw_role_model(pupil):

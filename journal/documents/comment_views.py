@@ -21,9 +21,7 @@ def _document_for_comments(document_id: int) -> Document:
     (family), 404 when it does not exist or is outside the person's scope."""
     if not (current_user.is_staff or current_user.is_pupil):
         abort(403)
-    document = db.session.get(Document, document_id)
-    if document is None:
-        abort(404)
+    document = db.get_or_404(Document, document_id)
     if current_user.is_staff:
         pupil_for(current_user, document.pupil_id)
     elif not is_owner(current_user, document):
@@ -82,9 +80,7 @@ def _comment_again(document, section, reply_to, body, problem):
 @login_required
 def resolve_comment(comment_id: int):
     """Resolve a thread (``action=reopen`` opens it again)."""
-    found = db.session.get(DocumentComment, comment_id)
-    if found is None:
-        abort(404)
+    found = db.get_or_404(DocumentComment, comment_id)
     document = _document_for_comments(found.document_id)
     if not can_resolve_comment(current_user, document):
         abort(403)

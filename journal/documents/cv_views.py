@@ -13,15 +13,16 @@ from journal.audit.operations import record
 from journal.extensions import db
 from journal.reference.skills import skill_name
 
-from . import bp, comments, cv, operations, queries
+from . import bp, comments, cv, operations
 from .cv_forms import ROW_LIMIT, ROW_NOUNS, ROW_SECTIONS, CVForm
+from .guards import own_document_or_404, staff_document_or_404
 from .models import CV, CV_SECTIONS, Document, sections_of
 
 _ROW_BUTTON = re.compile(r"^(add|remove)-(education|experience|skills|achievements)(?:-(\d+))?$")
 
 
 def _own_cv(document_id: int) -> Document:
-    document = queries.own_document(current_user, document_id)
+    document = own_document_or_404(document_id)
     if document.kind != CV:
         abort(404)
     return document
@@ -168,7 +169,7 @@ def _pick_page(document: Document, available, form: FlaskForm, error: str):
 @login_required
 def pupil_cv(pupil_id: int, document_id: int):
     """A pupil's CV for staff in scope to read and comment on; audited."""
-    pupil, document = queries.staff_document(current_user, pupil_id, document_id)
+    pupil, document = staff_document_or_404(pupil_id, document_id)
     if document.kind != CV:
         abort(404)
     record("pupil_document_opened", actor=current_user, pupil=pupil, document_id=document.id)

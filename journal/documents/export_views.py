@@ -13,7 +13,8 @@ from flask_login import current_user, login_required
 from journal.audit.operations import record
 from journal.extensions import db
 
-from . import bp, exports, queries
+from . import bp, exports
+from .guards import own_document_or_404, staff_document_or_404
 from .models import Document
 
 PDF = "application/pdf"
@@ -50,13 +51,13 @@ def _docx(document: Document) -> Response:
 @bp.route("/documents/<int:document_id>/export.pdf")
 @login_required
 def export_pdf(document_id: int):
-    return _pdf(queries.own_document(current_user, document_id), _style())
+    return _pdf(own_document_or_404(document_id), _style())
 
 
 @bp.route("/documents/<int:document_id>/export.docx")
 @login_required
 def export_docx(document_id: int):
-    return _docx(queries.own_document(current_user, document_id))
+    return _docx(own_document_or_404(document_id))
 
 
 def _audited(pupil, document: Document, file_format: str) -> None:
@@ -73,7 +74,7 @@ def _audited(pupil, document: Document, file_format: str) -> None:
 @bp.route("/pupils/<int:pupil_id>/documents/<int:document_id>/export.pdf")
 @login_required
 def pupil_export_pdf(pupil_id: int, document_id: int):
-    pupil, document = queries.staff_document(current_user, pupil_id, document_id)
+    pupil, document = staff_document_or_404(pupil_id, document_id)
     style = _style()
     _audited(pupil, document, f"pdf-{style}")
     return _pdf(document, style)
@@ -82,6 +83,6 @@ def pupil_export_pdf(pupil_id: int, document_id: int):
 @bp.route("/pupils/<int:pupil_id>/documents/<int:document_id>/export.docx")
 @login_required
 def pupil_export_docx(pupil_id: int, document_id: int):
-    pupil, document = queries.staff_document(current_user, pupil_id, document_id)
+    pupil, document = staff_document_or_404(pupil_id, document_id)
     _audited(pupil, document, "docx")
     return _docx(document)

@@ -339,9 +339,3 @@ def _row_parts(section: str, row: dict) -> tuple[str, str, str]:
         clean_text(row.get("when")).strip(),
         clean_text(row.get("text")),
     )
-
-
-def cv_rows(content: dict, section: str) -> list[dict]:
-    """A CV section's rows that are dicts (a hand-edited or damaged version cannot crash the
-    export), for the templates."""
-    return _rows(content.get(section))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from journal.accounts.models import User
 from journal.calendar import utcnow
 from journal.extensions import db
@@ -54,17 +52,3 @@ def rename_document(document: Document, *, title: str, char_limit: int | None = 
     if document.kind == "statement":
         document.char_limit = char_limit
     document.updated_at = utcnow()
-
-
-def set_archived(document: Document, archived: bool) -> None:
-    document.archived = archived
-
-
-def versions_of(document: Document) -> list[DocumentVersion]:
-    return list(
-        db.session.scalars(
-            select(DocumentVersion)
-            .where(DocumentVersion.document_id == document.id)
-            .order_by(DocumentVersion.number.desc())
-        )
-    )

@@ -17,10 +17,6 @@ def can_write_documents(user: User, pupil: Pupil | None) -> bool:
     return pupil is not None and user.is_pupil and pupil.user_id == user.id
 
 
-def can_edit_document(user: User, document: Document) -> bool:
-    return is_owner(user, document)
-
-
 def can_comment_on_document(user: User, document: Document) -> bool:
     """Staff who can see the pupil (checked by the caller through ``pupil_for``) give feedback;
     the pupil answers it."""

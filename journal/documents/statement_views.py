@@ -12,7 +12,7 @@ from journal.audit.operations import record
 from journal.extensions import db
 from journal.reference.skills import SKILLS
 
-from . import bp, comments, operations, queries
+from . import bp, comments, operations
 from . import statement_queries as statement_reads
 from .counting import (
     UCAS_MAX_TOTAL,
@@ -23,6 +23,7 @@ from .counting import (
     limit_verdict,
     ucas_verdict,
 )
+from .guards import own_document_or_404, staff_document_or_404
 from .models import CV, UCAS, Document, sections_of
 from .naming import file_name
 from .plain import plain_text
@@ -67,7 +68,7 @@ def _save(document: Document, form) -> None:
 def statement(document_id: int):
     """The pupil's editor. Too short or too long still saves (it is a draft); saving over a
     version written elsewhere since the page opened is refused, and the typed text is kept."""
-    document = _statement(queries.own_document(current_user, document_id))
+    document = _statement(own_document_or_404(document_id))
     form = form_for(document)
     conflict = None
     if form.validate_on_submit():
@@ -94,7 +95,7 @@ def statement(document_id: int):
 @login_required
 def pupil_statement(pupil_id: int, document_id: int):
     """A pupil's statement for staff in scope, with feedback to give (audited)."""
-    pupil, document = queries.staff_document(current_user, pupil_id, document_id)
+    pupil, document = staff_document_or_404(pupil_id, document_id)
     _statement(document)
     _audited(document, "pupil_document_opened")
     return render_template(
@@ -139,13 +140,13 @@ def _cv_body_template() -> str | None:
 @login_required
 def history(document_id: int):
     """Every version of one of the pupil's documents, newest first."""
-    return _history_page(queries.own_document(current_user, document_id), for_pupil=True)
+    return _history_page(own_document_or_404(document_id), for_pupil=True)
 
 
 @bp.route("/pupils/<int:pupil_id>/documents/<int:document_id>/history")
 @login_required
 def pupil_history(pupil_id: int, document_id: int):
-    _, document = queries.staff_document(current_user, pupil_id, document_id)
+    _, document = staff_document_or_404(pupil_id, document_id)
     _audited(document, "pupil_document_history_opened", version=request.args.get("version"))
     return _history_page(document, for_pupil=False)
 
@@ -163,13 +164,13 @@ def _text_file(document: Document) -> Response:
 @login_required
 def export_text(document_id: int):
     """The document as plain text, to paste into an application form (a file)."""
-    return _text_file(queries.own_document(current_user, document_id))
+    return _text_file(own_document_or_404(document_id))
 
 
 @bp.route("/pupils/<int:pupil_id>/documents/<int:document_id>/export.txt")
 @login_required
 def pupil_export_text(pupil_id: int, document_id: int):
-    _, document = queries.staff_document(current_user, pupil_id, document_id)
+    _, document = staff_document_or_404(pupil_id, document_id)
     _audited(document, "pupil_document_exported", format="txt")
     return _text_file(document)
 

@@ -5,15 +5,16 @@ document to the right one."""
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from journal.audit.operations import record
 from journal.extensions import db
-from journal.schools.queries import pupil_for
+from journal.schools.guards import own_pupil_or_403, staff_pupil_or_404
 
 from . import bp, operations, queries
 from .forms import KIND_HINTS, NewDocumentForm
+from .guards import own_document_or_404
 from .models import CV, Document
 from .permissions import can_write_documents
 
@@ -31,17 +32,10 @@ def staff_url(document: Document) -> str:
     return url_for(endpoint, pupil_id=document.pupil_id, document_id=document.id)
 
 
-def _own_pupil():
-    pupil = current_user.pupil if current_user.is_pupil else None
-    if not can_write_documents(current_user, pupil):
-        abort(403)
-    return pupil
-
-
 @bp.route("/documents")
 @login_required
 def my_documents():
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_documents)
     return render_template(
         "documents/list.html",
         pupil=pupil,
@@ -54,7 +48,7 @@ def my_documents():
 @bp.route("/documents/new", methods=["GET", "POST"])
 @login_required
 def new_document():
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_documents)
     form = NewDocumentForm()
     if form.validate_on_submit():
         document = operations.create_document(
@@ -73,7 +67,7 @@ def new_document():
 @bp.route("/documents/<int:document_id>")
 @login_required
 def open_document(document_id: int):
-    document = queries.own_document(current_user, document_id)
+    document = own_document_or_404(document_id)
     return redirect(edit_url(document))
 
 
@@ -81,9 +75,7 @@ def open_document(document_id: int):
 @login_required
 def pupil_documents(pupil_id: int):
     """A pupil's CVs and statements, for staff in scope; audited."""
-    if not current_user.is_staff:
-        abort(403)
-    pupil = pupil_for(current_user, pupil_id)
+    pupil = staff_pupil_or_404(pupil_id)
     record("pupil_documents_opened", actor=current_user, pupil=pupil)
     db.session.commit()
     return render_template(

@@ -59,21 +59,15 @@ def open_invites_of(pupil: Pupil) -> list[FamilyInvite]:
 
 def invite_of(pupil: Pupil, invite_id: int) -> FamilyInvite:
     """One invite for this pupil, or 404 (another pupil's invite looks like none)."""
-    invite = db.session.scalar(
+    return db.first_or_404(
         select(FamilyInvite).where(FamilyInvite.pupil_id == pupil.id, FamilyInvite.id == invite_id)
     )
-    if invite is None:
-        abort(404)
-    return invite
 
 
 def link_of(pupil: Pupil, link_id: int) -> FamilyLink:
-    link = db.session.scalar(
+    return db.first_or_404(
         select(FamilyLink).where(FamilyLink.pupil_id == pupil.id, FamilyLink.id == link_id)
     )
-    if link is None:
-        abort(404)
-    return link
 
 
 # --- family members ---------------------------------------------------------------------------
@@ -92,6 +86,18 @@ def links_of_user(user: User) -> list[FamilyLink]:
         .order_by(Pupil.year_group, Pupil.legal_first_name, FamilyLink.id)
     )
     return list(db.session.scalars(query))
+
+
+def is_linked(user: User, pupil_id: int) -> bool:
+    """Whether the family member has a live link to the pupil."""
+    found = db.session.scalar(
+        select(FamilyLink.id).where(
+            FamilyLink.family_user_id == user.id,
+            FamilyLink.pupil_id == pupil_id,
+            FamilyLink.revoked_at.is_(None),
+        )
+    )
+    return found is not None
 
 
 def child_for(user: User, pupil_id: int) -> Pupil:
@@ -121,32 +127,25 @@ def _titled(query):
 def shared_entry(pupil: Pupil, entry_id: int) -> Entry:
     """One saved entry of the pupil that they share with family, or 404 (a draft, a private
     entry and another pupil's entry all look like no entry)."""
-    entry = db.session.scalar(
+    return db.first_or_404(
         _titled(select(Entry)).where(
             Entry.pupil_id == pupil.id,
             Entry.id == entry_id,
-            Entry.state != "draft",
-            Entry.shared_with_family.is_(True),
+            Entry.visible_to_family,
         )
     )
-    if entry is None:
-        abort(404)
-    return entry
 
 
 def family_action(pupil: Pupil, action_id: int) -> Action:
     """One of the pupil's actions the family may see, or 404 (staff-only and pupil-only
     actions look like none)."""
-    action = db.session.scalar(
+    return db.first_or_404(
         select(Action).where(
             Action.pupil_id == pupil.id,
             Action.id == action_id,
             Action.visibility == PUPIL_AND_FAMILY,
         )
     )
-    if action is None:
-        abort(404)
-    return action
 
 
 def linked_family_of(pupil: Pupil) -> list[FamilyLink]:
@@ -237,8 +236,7 @@ def _shared_this_year(ids: list[int]) -> dict[int, list[Entry]]:
     query = _titled(select(Entry)).where(
         Entry.pupil_id.in_(ids),
         Entry.kind.in_(HOME_KINDS),
-        Entry.state != "draft",
-        Entry.shared_with_family.is_(True),
+        Entry.visible_to_family,
         Entry.occurred_on.between(first, last),
     )
     return _grouped(db.session.scalars(query.order_by(Entry.occurred_on.desc(), Entry.id.desc())))

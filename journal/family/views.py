@@ -17,33 +17,29 @@ from flask import (
 from flask_login import current_user, login_required, login_user
 
 from journal.accounts.forms import ButtonForm
-from journal.extensions import db, limiter
+from journal.extensions import THROTTLED_PAGES, db, limiter
 from journal.guidance import operations as guidance
-from journal.schools.queries import pupil_for
-from journal.web import THROTTLED_PAGES
+from journal.media.permissions import add_reader
+from journal.schools.guards import staff_pupil_or_404
 
 from . import bp, operations, queries
 from .forms import CodeForm, InviteForm, JoinForm
-from .permissions import can_manage_family_links, can_see_family_links, family_can_mark_done
+from .guards import family_child_or_404
+from .permissions import (
+    can_link_another_child,
+    can_manage_family_links,
+    can_see_family_links,
+    family_can_mark_done,
+    family_can_see_attachment,
+)
 
 CODES_KEPT = "family_codes"  # invite id -> code, in the staff member's own session, for the letter
 
 
-def _staff_pupil(pupil_id: int, allowed=can_see_family_links):
-    """403 for anyone not staff, 404 for a pupil outside their scope, 403 without the right."""
-    if not current_user.is_staff:
-        abort(403)
-    pupil = pupil_for(current_user, pupil_id)
-    if not allowed(current_user, pupil):
-        abort(403)
-    return pupil
-
-
-def _family_child(pupil_id: int):
-    """A child of the signed-in family member: 403 for anyone else, 404 if not linked."""
-    if not current_user.is_family:
-        abort(403)
-    return queries.child_for(current_user, pupil_id)
+@bp.record_once
+def _media_reader(state) -> None:
+    """A linked family member opens a photo through an entry shared with family."""
+    add_reader(state.app, family_can_see_attachment)
 
 
 # --- staff ------------------------------------------------------------------------------------
@@ -65,7 +61,7 @@ def _family_page(pupil, form, status: int = 200):
 @bp.route("/pupils/<int:pupil_id>/family")
 @login_required
 def pupil_family(pupil_id: int):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id, can_see_family_links)
     operations.staff_opened(current_user, pupil, "family")
     db.session.commit()
     return _family_page(pupil, InviteForm(formdata=None))
@@ -74,7 +70,7 @@ def pupil_family(pupil_id: int):
 @bp.post("/pupils/<int:pupil_id>/family/invites")
 @login_required
 def new_invite(pupil_id: int):
-    pupil = _staff_pupil(pupil_id, can_manage_family_links)
+    pupil = staff_pupil_or_404(pupil_id, can_manage_family_links)
     form = InviteForm()
     if not form.validate_on_submit():
         return _family_page(pupil, form, 422)
@@ -95,7 +91,7 @@ def new_invite(pupil_id: int):
 def invite_letter(pupil_id: int, invite_id: int):
     """The printable letter. The code is on it only in the session of the person who made the
     invite, while the invite is open: the database keeps only its hash."""
-    pupil = _staff_pupil(pupil_id, can_manage_family_links)
+    pupil = staff_pupil_or_404(pupil_id, can_manage_family_links)
     invite = queries.invite_of(pupil, invite_id)
     code = session.get(CODES_KEPT, {}).get(str(invite.id)) if invite.is_open() else None
     operations.staff_opened(current_user, pupil, "family_letter")
@@ -112,7 +108,7 @@ def invite_letter(pupil_id: int, invite_id: int):
 @bp.post("/pupils/<int:pupil_id>/family/invites/<int:invite_id>/revoke")
 @login_required
 def revoke_invite(pupil_id: int, invite_id: int):
-    pupil = _staff_pupil(pupil_id, can_manage_family_links)
+    pupil = staff_pupil_or_404(pupil_id, can_manage_family_links)
     invite = queries.invite_of(pupil, invite_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
@@ -125,7 +121,7 @@ def revoke_invite(pupil_id: int, invite_id: int):
 @bp.post("/pupils/<int:pupil_id>/family/links/<int:link_id>/revoke")
 @login_required
 def revoke_link(pupil_id: int, link_id: int):
-    pupil = _staff_pupil(pupil_id, can_manage_family_links)
+    pupil = staff_pupil_or_404(pupil_id, can_manage_family_links)
     link = queries.link_of(pupil, link_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
@@ -160,7 +156,7 @@ def _code_failed(_response) -> bool:
 )
 def join():
     """Anyone with a code signs up here; a signed-in family member adds a further child."""
-    if current_user.is_authenticated and not current_user.is_family:
+    if current_user.is_authenticated and not can_link_another_child(current_user):
         abort(403)
     if current_user.is_authenticated:
         return _link_another_child()
@@ -270,7 +266,7 @@ THROTTLED_PAGES["family.join"] = _throttled
 @bp.route("/family/children/<int:pupil_id>/entries/<int:entry_id>")
 @login_required
 def child_entry(pupil_id: int, entry_id: int):
-    pupil = _family_child(pupil_id)
+    pupil = family_child_or_404(pupil_id)
     entry = queries.shared_entry(pupil, entry_id)
     page = render_template("family/entry.html", pupil=pupil, entry=entry)
     operations.viewed(current_user, pupil, "entry", entry_id=entry.id)
@@ -282,7 +278,7 @@ def child_entry(pupil_id: int, entry_id: int):
 @login_required
 def mark_done(pupil_id: int, action_id: int):
     """The family ticks off an action the family owns."""
-    pupil = _family_child(pupil_id)
+    pupil = family_child_or_404(pupil_id)
     action = queries.family_action(pupil, action_id)
     if not family_can_mark_done(current_user, action):
         abort(403)

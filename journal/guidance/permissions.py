@@ -20,6 +20,11 @@ def _tutors_pupil(user: User, pupil: Pupil) -> bool:
     )
 
 
+def can_read_own_guidance(user: User, pupil: Pupil | None) -> bool:
+    """The pupil reads what is addressed to them (never staff-only records)."""
+    return pupil is not None and user.is_pupil and pupil.user_id == user.id
+
+
 def can_read_guidance(user: User, pupil: Pupil) -> bool:
     """Staff of the pupil's school (school admins included) read the guidance record."""
     return user.is_staff and user.school_id == pupil.school_id

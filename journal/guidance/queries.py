@@ -91,10 +91,7 @@ def record_of(subject_type: str, pupil: Pupil, record_id: int, *, for_pupil: boo
     model = MODELS.get(subject_type)
     if model is None:
         abort(404)
-    found = db.session.scalar(_of(model, pupil, for_pupil=for_pupil).where(model.id == record_id))
-    if found is None:
-        abort(404)
-    return found
+    return db.first_or_404(_of(model, pupil, for_pupil=for_pupil).where(model.id == record_id))
 
 
 def subject_of(subject_type: str, pupil: Pupil, subject_id: int, *, for_pupil: bool):

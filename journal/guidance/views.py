@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from journal.audit.operations import record
 from journal.extensions import db
-from journal.schools.queries import pupil_for
+from journal.schools.guards import own_pupil_or_403, staff_pupil_or_404
 
 from . import bp, operations, queries
 from .forms import ActionForm, CommentForm, InterviewForm, NoteForm, StatusForm
@@ -18,27 +18,9 @@ from .permissions import (
     can_comment_on_entry,
     can_mark_done,
     can_read_guidance,
+    can_read_own_guidance,
     can_record_interview,
 )
-
-
-def _staff_pupil(pupil_id: int, allowed=can_read_guidance):
-    """The pupil, for staff in scope who may do this: 403 for anyone not staff, 404 outside
-    scope, 403 for staff in scope without the right."""
-    if not current_user.is_staff:
-        abort(403)
-    pupil = pupil_for(current_user, pupil_id)
-    if not allowed(current_user, pupil):
-        abort(403)
-    return pupil
-
-
-def _own_pupil():
-    pupil = current_user.pupil if current_user.is_pupil else None
-    if pupil is None:
-        abort(403)
-    return pupil
-
 
 # --- staff -----------------------------------------------------------------------------------
 
@@ -47,7 +29,7 @@ def _own_pupil():
 @login_required
 def pupil_guidance(pupil_id: int):
     """The pupil's interviews, advice, decisions and actions, for staff in scope; audited."""
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id, can_read_guidance)
     record("pupil_guidance_opened", actor=current_user, pupil=pupil)
     db.session.commit()
     return render_template(
@@ -67,7 +49,7 @@ def pupil_guidance(pupil_id: int):
 @bp.route("/pupils/<int:pupil_id>/guidance/interviews/new", methods=["GET", "POST"])
 @login_required
 def new_interview(pupil_id: int):
-    pupil = _staff_pupil(pupil_id, can_record_interview)
+    pupil = staff_pupil_or_404(pupil_id, can_record_interview)
     form = InterviewForm(pupil=pupil, staff=queries.staff_of_school(pupil.school_id))
     if request.method == "GET":
         form.adviser.data = str(current_user.id)
@@ -91,7 +73,7 @@ def new_interview(pupil_id: int):
 @bp.route("/pupils/<int:pupil_id>/guidance/notes/new", methods=["GET", "POST"])
 @login_required
 def new_note(pupil_id: int):
-    pupil = _staff_pupil(pupil_id, can_add_guidance)
+    pupil = staff_pupil_or_404(pupil_id, can_add_guidance)
     form = NoteForm(interviews=queries.interviews_of(pupil, for_pupil=False))
     if request.method == "GET" and request.args.get("kind") in NOTE_KINDS:
         form.kind.data = request.args["kind"]
@@ -111,7 +93,7 @@ def new_note(pupil_id: int):
 @bp.route("/pupils/<int:pupil_id>/guidance/actions/new", methods=["GET", "POST"])
 @login_required
 def new_action(pupil_id: int):
-    pupil = _staff_pupil(pupil_id, can_add_guidance)
+    pupil = staff_pupil_or_404(pupil_id, can_add_guidance)
     form = ActionForm(staff=queries.staff_of_school(pupil.school_id))
     if form.validate_on_submit():
         operations.add_action(
@@ -124,7 +106,7 @@ def new_action(pupil_id: int):
 @bp.route("/pupils/<int:pupil_id>/guidance/actions/<int:action_id>/status", methods=["POST"])
 @login_required
 def set_action_status(pupil_id: int, action_id: int):
-    pupil = _staff_pupil(pupil_id, can_add_guidance)
+    pupil = staff_pupil_or_404(pupil_id, can_add_guidance)
     action = queries.record_of("action", pupil, action_id, for_pupil=False)
     form = StatusForm()
     if not form.validate_on_submit():
@@ -137,7 +119,7 @@ def set_action_status(pupil_id: int, action_id: int):
 @login_required
 def comment_on_entry(pupil_id: int, entry_id: int):
     """A comment by staff on one of the pupil's saved entries; the pupil can answer it."""
-    pupil = _staff_pupil(pupil_id, can_comment_on_entry)
+    pupil = staff_pupil_or_404(pupil_id, can_comment_on_entry)
     entry = queries.subject_of("entry", pupil, entry_id, for_pupil=False)
     form = CommentForm()
     if not form.validate_on_submit():
@@ -166,7 +148,7 @@ def _form_page(template: str, form, pupil):
 @login_required
 def my_guidance():
     """Advice, decisions, actions and interviews addressed to the pupil (never staff-only)."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_read_own_guidance)
     return render_template(
         "guidance/my_guidance.html",
         pupil=pupil,
@@ -182,7 +164,7 @@ def my_guidance():
 @login_required
 def reply(subject_type: str, subject_id: int):
     """The pupil answers a comment, advice, a decision, an action or an interview."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403()
     if subject_type not in SUBJECTS:
         abort(404)
     subject = queries.subject_of(subject_type, pupil, subject_id, for_pupil=True)
@@ -201,7 +183,7 @@ def reply(subject_type: str, subject_id: int):
 @login_required
 def mark_done(action_id: int):
     """The pupil ticks off one of their own actions."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403()
     action = queries.record_of("action", pupil, action_id, for_pupil=True)
     if not can_mark_done(current_user, pupil, action.owner_kind):
         abort(403)

@@ -39,10 +39,6 @@ class Attachment(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     @property
-    def is_image(self) -> bool:
-        return self.media_type.startswith("image/")
-
-    @property
     def is_pdf(self) -> bool:
         return self.media_type == "application/pdf"
 

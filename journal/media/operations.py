@@ -5,18 +5,25 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import PurePosixPath
+from typing import Protocol
 
 from werkzeug.datastructures import FileStorage
 
 from journal.accounts.models import User
 from journal.extensions import db
-from journal.passport.entries.models import Entry
 from journal.schools.models import Pupil
 
 from .images import MAX_UPLOAD_BYTES, UploadProblem, check_size, clean_upload
 from .models import Attachment
 from .queries import attachments_for_content, unclaimed
 from .storage import storage
+
+
+class Claimant(Protocol):
+    """What claims files: a passport entry (media knows only its id)."""
+
+    id: int
+
 
 # Callers may take these from here too: the upload, its refusal and the claim are one story.
 __all__ = [
@@ -64,8 +71,9 @@ def store_upload(
     return attachment
 
 
-def claim(attachments: list[Attachment], entry: Entry) -> None:
-    """The entry now shows these files: staff who can see the entry can open them."""
+def claim(attachments: list[Attachment], entry: Claimant) -> None:
+    """The entry now shows these files: whoever may see the entry can open them (the rules
+    ``permissions.add_reader`` was given)."""
     for attachment in attachments:
         attachment.entry_id = entry.id
     db.session.flush()

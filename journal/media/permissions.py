@@ -1,18 +1,33 @@
 """Who may open an uploaded file: functions of (person, thing).
 
-A file belongs to its pupil from the moment it is uploaded. Staff see it only once an entry
-they can see has claimed it; which pupils a member of staff can see at all comes from the
-scoping helper (``journal.schools.queries.pupil_for``), applied in ``queries.attachment_for``.
-A linked family member sees it once a saved entry shared with family has claimed it.
+A file belongs to its pupil from the moment it is uploaded, and its pupil may always open it.
+Anyone else may open it only through the entry that claimed it, and media does not know
+entries: the domains that do give media their rule, a function of (person, file) registered
+with ``add_reader`` when their blueprint is registered. Passport's rule is for staff
+(``journal.passport.entries.permissions.staff_can_see_attachment``: a saved entry of a pupil in
+their scope), the family's for family members
+(``journal.family.permissions.family_can_see_attachment``: the one family-visibility rule,
+``Entry.visible_to_family``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from flask import Flask, current_app
+
 from journal.accounts.models import User
-from journal.passport.entries.models import Entry
-from journal.passport.entries.permissions import staff_can_see_entry
 
 from .models import Attachment
+
+Reader = Callable[[User, Attachment], bool]
+READERS = "media_readers"  # the key in app.extensions
+
+
+def add_reader(app: Flask, rule: Reader) -> None:
+    """Let people ``rule(user, attachment)`` says yes to open a file, besides its pupil. A rule
+    may also abort with 404 itself (a pupil outside a member of staff's scope)."""
+    app.extensions.setdefault(READERS, []).append(rule)
 
 
 def owns_attachment(user: User, attachment: Attachment) -> bool:
@@ -20,27 +35,8 @@ def owns_attachment(user: User, attachment: Attachment) -> bool:
     return user.is_pupil and user.pupil is not None and user.pupil.id == attachment.pupil_id
 
 
-def staff_can_see_attachment(user: User, attachment: Attachment, entry: Entry | None) -> bool:
-    """Staff see a file on a saved entry of the same pupil: never an unclaimed upload, never
-    a draft's photos (the pupil has not shared those yet)."""
-    return (
-        user.is_staff
-        and entry is not None
-        and entry.id == attachment.entry_id
-        and entry.pupil_id == attachment.pupil_id
-        and staff_can_see_entry(entry)
-    )
-
-
-def family_can_see_attachment(user: User, attachment: Attachment, entry: Entry | None) -> bool:
-    """A family member linked to the pupil (checked by ``queries.attachment_for``) sees a file
-    on a saved entry the pupil shares with family: never a draft's, a private entry's or an
-    unclaimed upload."""
-    return (
-        user.is_family
-        and entry is not None
-        and entry.id == attachment.entry_id
-        and entry.pupil_id == attachment.pupil_id
-        and not entry.is_draft
-        and entry.shared_with_family
-    )
+def can_open_attachment(user: User, attachment: Attachment) -> bool:
+    """Its pupil, or anyone a registered rule lets in, in the order the rules were added."""
+    if owns_attachment(user, attachment):
+        return True
+    return any(rule(user, attachment) for rule in current_app.extensions.get(READERS, ()))

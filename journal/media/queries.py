@@ -7,47 +7,18 @@ from sqlalchemy import select
 
 from journal.accounts.models import User
 from journal.extensions import db
-from journal.passport.entries.models import Entry
 from journal.schools.models import Pupil
-from journal.schools.queries import pupil_for
 
 from .models import Attachment
-from .permissions import family_can_see_attachment, owns_attachment, staff_can_see_attachment
+from .permissions import can_open_attachment
 
 
 def attachment_for(user: User, attachment_id: int) -> Attachment:
     """The file if ``user`` may open it, or 404: a file they may not see must look like none."""
-    attachment = db.session.get(Attachment, attachment_id)
-    if attachment is None:
+    attachment = db.get_or_404(Attachment, attachment_id)
+    if not can_open_attachment(user, attachment):
         abort(404)
-    if owns_attachment(user, attachment):
-        return attachment
-    if user.is_staff:
-        pupil_for(user, attachment.pupil_id)  # 404 when the pupil is outside their scope
-        entry = db.session.get(Entry, attachment.entry_id) if attachment.entry_id else None
-        if staff_can_see_attachment(user, attachment, entry):
-            return attachment
-    if user.is_family and attachment.entry_id and _linked(user, attachment.pupil_id):
-        entry = db.session.get(Entry, attachment.entry_id)
-        if family_can_see_attachment(user, attachment, entry):
-            return attachment
-    abort(404)
-
-
-def _linked(user: User, pupil_id: int) -> bool:
-    """Whether the family member has a live link to the pupil."""
-    from journal.family.models import FamilyLink
-
-    return (
-        db.session.scalar(
-            select(FamilyLink.id).where(
-                FamilyLink.family_user_id == user.id,
-                FamilyLink.pupil_id == pupil_id,
-                FamilyLink.revoked_at.is_(None),
-            )
-        )
-        is not None
-    )
+    return attachment
 
 
 def unclaimed(pupil: Pupil, ids: list[int]) -> list[Attachment]:

@@ -48,7 +48,3 @@ def version() -> str:
     found = digest.hexdigest()[:12]
     current_app.extensions[key] = found
     return found
-
-
-def precache_bytes() -> int:
-    return sum(static_path(name).stat().st_size for name in PRECACHE if static_path(name).exists())

@@ -10,8 +10,9 @@ from flask_login import current_user, login_required
 
 from journal.audit.operations import record
 from journal.extensions import db
+from journal.schools.guards import staff_pupil_or_404
 from journal.schools.models import Pupil
-from journal.schools.queries import pupil_for, school_by_urn
+from journal.schools.queries import school_by_urn
 
 from . import bp, formats, uploads
 from .export import download_name, passport_zip
@@ -55,7 +56,7 @@ def export_mine():
 @login_required
 def export_pupil(pupil_id: int):
     """A leaving pupil's passport for the next school: saved entries only, never drafts."""
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id, can_transfer)
     record("passport_exported", actor=current_user, pupil=pupil, drafts=False)
     db.session.commit()
     return _send(pupil, passport_zip(pupil, include_drafts=False))
@@ -68,19 +69,10 @@ def _send(pupil: Pupil, data: bytes) -> Response:
     return response
 
 
-def _staff_pupil(pupil_id: int) -> Pupil:
-    if not current_user.is_staff:
-        abort(403)
-    pupil = pupil_for(current_user, pupil_id)
-    if not can_transfer(current_user, pupil):
-        abort(403)
-    return pupil
-
-
 @bp.route("/pupils/<int:pupil_id>/passport/import", methods=["GET", "POST"])
 @login_required
 def import_for_pupil(pupil_id: int):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id, can_transfer)
     done = url_for("home.pupil_record", pupil_id=pupil.id)
     return _import(pupil, here=request.path, done=done, staff=True)
 
@@ -178,7 +170,7 @@ def _key_confirmed(done) -> None:
 def confirm_key(pupil_id: int, import_id: int):
     """Staff compare the issuing school's key fingerprint after the import (a pupil may have
     imported the file themselves): once confirmed, its sign-offs show as verified."""
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id, can_transfer)
     done = import_of(pupil, import_id)
     if done is None:
         abort(404)

@@ -26,14 +26,11 @@ from .models import ProgrammeActivity, ProgrammeAttendance
 
 def activity_of(user: User, activity_id: int) -> ProgrammeActivity:
     """An activity of the person's school, or 404 (another school's looks like none)."""
-    found = db.session.scalar(
+    return db.first_or_404(
         select(ProgrammeActivity).where(
             ProgrammeActivity.id == activity_id, ProgrammeActivity.school_id == user.school_id
         )
     )
-    if found is None:
-        abort(404)
-    return found
 
 
 def activity_by_client_id(school_id: int, client_id: str) -> ProgrammeActivity | None:

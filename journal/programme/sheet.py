@@ -1,6 +1,6 @@
 """Attendance from a CSV file (a sign-in sheet from an event recorded elsewhere): each row is
 a pupil who was there, by UPN, or by name and date of birth. Reading the bytes is the roster
-import's (``journal.schools.csvfile``): the same encodings, delimiters and UPN checks, so both
+import's (``journal.csvfiles``): the same encodings, delimiters and UPN checks, so both
 files behave alike. Pure Python apart from the matching, which is given the pupils."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from journal.schools.csvfile import (
-    RosterFileError,
+from journal.csvfiles import (
+    CsvFileError,
     date_parts,
     decode,
     normalise_header,
@@ -17,7 +17,7 @@ from journal.schools.csvfile import (
     read_records,
 )
 
-SheetError = RosterFileError  # the file cannot be read at all
+SheetError = CsvFileError  # the file cannot be read at all
 
 COLUMNS = {
     "upn": {"upn", "uniquepupilnumber", "pupilupn"},

@@ -79,10 +79,6 @@ class ReviewContribution(db.Model):
 
     author = relationship("User")
 
-    @property
-    def voice_label(self) -> str:
-        return VOICES.get(self.voice, self.voice)
-
 
 class ReviewAreaNote(db.Model):
     """Staff notes on one Preparing for Adulthood area of a review."""

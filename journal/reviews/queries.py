@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from flask import abort
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -54,12 +53,9 @@ def reviews_of(pupil: Pupil) -> list[AnnualReview]:
 
 def review_of(pupil: Pupil, review_id: int) -> AnnualReview:
     """One review of this pupil, or 404 (another pupil's review looks like none)."""
-    review = db.session.scalar(
+    return db.first_or_404(
         select(AnnualReview).where(AnnualReview.pupil_id == pupil.id, AnnualReview.id == review_id)
     )
-    if review is None:
-        abort(404)
-    return review
 
 
 def open_review_of(pupil: Pupil) -> AnnualReview | None:
@@ -230,7 +226,7 @@ def _entries(pupil: Pupil, since: date, until: date, *, family: bool) -> list[En
         .order_by(Entry.occurred_on, Entry.id)
     )
     if family:
-        query = query.where(Entry.shared_with_family.is_(True))
+        query = query.where(Entry.visible_to_family)
     return list(db.session.scalars(query))
 
 

@@ -11,9 +11,9 @@ from journal.accounts.forms import ButtonForm
 from journal.documents import exports
 from journal.extensions import db
 from journal.family import operations as family
-from journal.family import queries as family_queries
+from journal.family.guards import family_child_or_404
 from journal.guidance.queries import staff_of_school
-from journal.schools.queries import pupil_for
+from journal.schools.guards import own_pupil_or_403, staff_pupil_or_404
 
 from . import bp, operations, queries
 from .forms import (
@@ -29,30 +29,6 @@ from .models import FAMILY, PUPIL, STAFF
 from .permissions import can_read_reviews, can_run_review, can_write_staff_summary, has_pfa
 
 PDF = "application/pdf"
-
-
-def _staff_pupil(pupil_id: int, allowed=can_read_reviews):
-    """403 for anyone not staff, 404 for a pupil outside their scope, 403 without the right."""
-    if not current_user.is_staff:
-        abort(403)
-    pupil = pupil_for(current_user, pupil_id)
-    if not allowed(current_user, pupil):
-        abort(403)
-    return pupil
-
-
-def _own_pupil():
-    pupil = current_user.pupil if current_user.is_pupil else None
-    if pupil is None:
-        abort(403)
-    return pupil
-
-
-def _family_child(pupil_id: int):
-    """A child of the signed-in family member: 403 for anyone else, 404 if not linked."""
-    if not current_user.is_family:
-        abort(403)
-    return family_queries.child_for(current_user, pupil_id)
 
 
 def _closed(review, back: str):
@@ -76,7 +52,7 @@ def _list_page(pupil, form, status: int = 200):
 @bp.route("/pupils/<int:pupil_id>/reviews")
 @login_required
 def pupil_reviews(pupil_id: int):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id, can_read_reviews)
     operations.record_list_opened(current_user, pupil)
     db.session.commit()
     return _list_page(pupil, OpenReviewForm(formdata=None, pupil=pupil))
@@ -85,7 +61,7 @@ def pupil_reviews(pupil_id: int):
 @bp.post("/pupils/<int:pupil_id>/reviews")
 @login_required
 def open_review(pupil_id: int):
-    pupil = _staff_pupil(pupil_id, can_run_review)
+    pupil = staff_pupil_or_404(pupil_id, can_run_review)
     form = OpenReviewForm(pupil=pupil)
     if not form.validate_on_submit():
         return _list_page(pupil, form, 422)
@@ -132,7 +108,7 @@ def _staff_page(
 @bp.route("/pupils/<int:pupil_id>/reviews/<int:review_id>")
 @login_required
 def staff_review(pupil_id: int, review_id: int):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id, can_read_reviews)
     review = queries.review_of(pupil, review_id)
     page = _staff_page(pupil, review)
     operations.viewed(current_user, review, "summary")
@@ -147,7 +123,7 @@ def _staff_back(pupil, review, anchor: str = "") -> str:
 @bp.post("/pupils/<int:pupil_id>/reviews/<int:review_id>/summary")
 @login_required
 def staff_summary(pupil_id: int, review_id: int):
-    pupil = _staff_pupil(pupil_id, can_write_staff_summary)
+    pupil = staff_pupil_or_404(pupil_id, can_write_staff_summary)
     review = queries.review_of(pupil, review_id)
     if review.is_completed:
         return _closed(review, _staff_back(pupil, review))
@@ -163,7 +139,7 @@ def staff_summary(pupil_id: int, review_id: int):
 @bp.post("/pupils/<int:pupil_id>/reviews/<int:review_id>/areas")
 @login_required
 def area_notes(pupil_id: int, review_id: int):
-    pupil = _staff_pupil(pupil_id, can_run_review)
+    pupil = staff_pupil_or_404(pupil_id, can_run_review)
     review = queries.review_of(pupil, review_id)
     if not has_pfa(pupil):
         abort(404)
@@ -182,7 +158,7 @@ def area_notes(pupil_id: int, review_id: int):
 @login_required
 def outcomes(pupil_id: int, review_id: int):
     """The decisions and actions agreed at the review, several at once (no script needed)."""
-    pupil = _staff_pupil(pupil_id, can_run_review)
+    pupil = staff_pupil_or_404(pupil_id, can_run_review)
     review = queries.review_of(pupil, review_id)
     if review.is_completed:
         return _closed(review, _staff_back(pupil, review))
@@ -205,7 +181,7 @@ def outcomes(pupil_id: int, review_id: int):
 @bp.post("/pupils/<int:pupil_id>/reviews/<int:review_id>/complete")
 @login_required
 def complete(pupil_id: int, review_id: int):
-    pupil = _staff_pupil(pupil_id, can_run_review)
+    pupil = staff_pupil_or_404(pupil_id, can_run_review)
     review = queries.review_of(pupil, review_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
@@ -222,7 +198,7 @@ def complete(pupil_id: int, review_id: int):
 @bp.route("/pupils/<int:pupil_id>/reviews/<int:review_id>/summary.pdf")
 @login_required
 def staff_pdf(pupil_id: int, review_id: int):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id, can_read_reviews)
     review = queries.review_of(pupil, review_id)
     style = _style()
     operations.exported(current_user, review, style)
@@ -270,7 +246,7 @@ def _pdf(review, audience: str, style: str) -> Response:
 @bp.route("/my-reviews")
 @login_required
 def my_reviews():
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403()
     return render_template(
         "reviews/my_reviews.html", pupil=pupil, reviews=queries.reviews_of(pupil)
     )
@@ -289,7 +265,7 @@ def _reader_page(review, audience: str, **links):
 @bp.route("/my-reviews/<int:review_id>")
 @login_required
 def my_review(review_id: int):
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403()
     review = queries.review_of(pupil, review_id)
     return _reader_page(
         review,
@@ -306,7 +282,7 @@ def my_review(review_id: int):
 @login_required
 def my_words(review_id: int):
     """What I want people to know: one box in the full view, short questions in simple mode."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403()
     review = queries.review_of(pupil, review_id)
     back = url_for("reviews.my_review", review_id=review.id)
     if review.is_completed:
@@ -349,7 +325,7 @@ def _words_form(simple: bool, own):
 @bp.route("/my-reviews/<int:review_id>/summary.pdf")
 @login_required
 def my_pdf(review_id: int):
-    review = queries.review_of(_own_pupil(), review_id)
+    review = queries.review_of(own_pupil_or_403(), review_id)
     return _pdf(review, "pupil", _style())
 
 
@@ -359,7 +335,7 @@ def my_pdf(review_id: int):
 @bp.route("/family/children/<int:pupil_id>/reviews")
 @login_required
 def child_reviews(pupil_id: int):
-    pupil = _family_child(pupil_id)
+    pupil = family_child_or_404(pupil_id)
     page = render_template(
         "reviews/child_reviews.html", pupil=pupil, reviews=queries.reviews_of(pupil)
     )
@@ -371,7 +347,7 @@ def child_reviews(pupil_id: int):
 @bp.route("/family/children/<int:pupil_id>/reviews/<int:review_id>")
 @login_required
 def child_review(pupil_id: int, review_id: int):
-    pupil = _family_child(pupil_id)
+    pupil = family_child_or_404(pupil_id)
     review = queries.review_of(pupil, review_id)
     page = _reader_page(
         review,
@@ -393,7 +369,7 @@ def child_review(pupil_id: int, review_id: int):
 )
 @login_required
 def family_contribution(pupil_id: int, review_id: int):
-    pupil = _family_child(pupil_id)
+    pupil = family_child_or_404(pupil_id)
     review = queries.review_of(pupil, review_id)
     back = url_for("reviews.child_review", pupil_id=pupil.id, review_id=review.id)
     if review.is_completed:
@@ -418,7 +394,7 @@ def family_contribution(pupil_id: int, review_id: int):
 @bp.route("/family/children/<int:pupil_id>/reviews/<int:review_id>/summary.pdf")
 @login_required
 def child_pdf(pupil_id: int, review_id: int):
-    pupil = _family_child(pupil_id)
+    pupil = family_child_or_404(pupil_id)
     review = queries.review_of(pupil, review_id)
     style = _style()
     family.viewed(current_user, pupil, "review_pdf", review_id=review.id, style=style)

@@ -6,7 +6,6 @@ person starts from it, so a new page cannot forget whom the person may see.
 
 from __future__ import annotations
 
-from flask import abort
 from sqlalchemy import Select, false, or_, select
 from sqlalchemy.orm import joinedload
 
@@ -38,12 +37,9 @@ def pupils_in_scope(user: User) -> Select:
 
 def pupil_for(user: User, pupil_id: int) -> Pupil:
     """Load one pupil ``user`` may see, or 404: a pupil outside scope must look like no pupil."""
-    pupil = db.session.scalar(
+    return db.first_or_404(
         pupils_in_scope(user).where(Pupil.id == pupil_id).options(joinedload(Pupil.tutor_group))
     )
-    if pupil is None:
-        abort(404)
-    return pupil
 
 
 def search_pupils(user: User, text: str = "", *, limit: int = 50) -> list[Pupil]:

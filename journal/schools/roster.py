@@ -15,15 +15,19 @@ from functools import partial
 from typing import Any
 
 from ..calendar import POST_19, age_on
-from .csvfile import (
+from ..csvfiles import (
+    CsvFileError,
     Parsed,
-    RosterFileError,
     date_parts,
     decode,
     normalise_header,
     parse_upn,
     read_records,
 )
+
+# The roster's name for a file that cannot be read at all (no header row, or no UPN, name, date
+# of birth or year column, besides what ``journal.csvfiles`` refuses): the same class.
+RosterFileError = CsvFileError
 
 
 @dataclass(frozen=True)

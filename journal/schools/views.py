@@ -14,9 +14,11 @@ from .forms import CareerSendGroupForm, RosterConfirmForm, RosterUploadForm
 from .models import Pupil, TutorGroup
 from .operations import apply_import, key_fingerprint, plan_import, set_career_send_group
 from .permissions import (
+    can_change_school_settings,
     can_edit_pupil_needs,
     can_list_pupils,
     can_manage_roster,
+    can_open_cards,
     can_print_cards,
 )
 from .queries import pupil_for, pupils_in_scope, search_pupils, tutor_groups_for_school
@@ -97,7 +99,7 @@ def roster_confirm():
 @bp.route("/cards")
 @login_required
 def cards():
-    if not current_user.is_staff:
+    if not can_open_cards(current_user):
         abort(403)
     groups = [
         g
@@ -176,7 +178,7 @@ def _card(pupil: Pupil, token: str) -> dict:
 @bp.route("/admin/school")
 @login_required
 def settings():
-    if not current_user.is_school_admin:
+    if not can_change_school_settings(current_user):
         abort(403)
     school = current_user.school
     counts = {

@@ -39,7 +39,7 @@ def test_tutor_sees_no_career_send_group_form(client, make, login):
 def test_roster_changes_are_shown_in_words():
     from datetime import date
 
-    from journal.web import plain_value
+    from journal.web.filters import plain_value
 
     assert [plain_value(v) for v in (True, False, None, "", date(2026, 9, 1), 10)] == [
         "Yes",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, and_
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from journal.calendar import utcnow
@@ -78,6 +79,18 @@ class Entry(db.Model):
     @property
     def is_draft(self) -> bool:
         return self.state == "draft"
+
+    @hybrid_property
+    def visible_to_family(self) -> bool:
+        """The one family-visibility rule: a linked family member sees a saved entry the pupil
+        shares with family, never a draft. ``entry.visible_to_family`` in Python, and
+        ``Entry.visible_to_family`` in a query's WHERE."""
+        return not self.is_draft and self.shared_with_family
+
+    @visible_to_family.inplace.expression
+    @classmethod
+    def _visible_to_family_sql(cls):
+        return and_(cls.state != "draft", cls.shared_with_family.is_(True))
 
     def __repr__(self) -> str:
         return f"<Entry {self.id} {self.kind} {self.state}>"

@@ -7,8 +7,10 @@ from sqlalchemy import select
 from journal.accounts.models import User
 from journal.accounts.roles import Role
 from journal.extensions import db
+from journal.media.models import Attachment
 from journal.passport.entries.models import Entry
 from journal.schools.models import Pupil, TutorAssignment
+from journal.schools.queries import pupil_for
 
 
 def can_write_passport(user: User, pupil: Pupil | None) -> bool:
@@ -26,9 +28,17 @@ def staff_can_see_entry(entry: Entry) -> bool:
     return not entry.is_draft
 
 
-def can_open_staff_view(user: User) -> bool:
-    """Staff pages about a pupil's passport; which pupils comes from the scoping helper."""
-    return user.is_staff
+def staff_can_see_attachment(user: User, attachment: Attachment) -> bool:
+    """Staff see a file on a saved entry of the same pupil: never an unclaimed upload, never
+    a draft's photos (the pupil has not shared those yet). 404 for a pupil outside their
+    scope (``pupil_for``), as for a file that does not exist. Given to media as a reader."""
+    if not user.is_staff:
+        return False
+    pupil_for(user, attachment.pupil_id)
+    entry = db.session.get(Entry, attachment.entry_id) if attachment.entry_id else None
+    return (
+        entry is not None and entry.pupil_id == attachment.pupil_id and staff_can_see_entry(entry)
+    )
 
 
 def tutors_pupil(user: User, pupil: Pupil) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -35,10 +34,7 @@ def _entries_of(pupil: Pupil) -> Select:
 def entry_of(pupil: Pupil, entry_id: int) -> Entry:
     """One entry of this pupil with its current revision, or 404: another pupil's entry looks
     like no entry at all."""
-    entry = db.session.scalar(_entries_of(pupil).where(Entry.id == entry_id))
-    if entry is None:
-        abort(404)
-    return entry
+    return db.first_or_404(_entries_of(pupil).where(Entry.id == entry_id))
 
 
 def entry_by_client_id(pupil: Pupil, client_id: str) -> Entry | None:

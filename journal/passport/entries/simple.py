@@ -8,7 +8,7 @@ keys as the normal forms (``kinds.FIELDS``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -340,10 +340,6 @@ class SimpleForm(FlaskForm):
     @property
     def activity(self) -> Activity | None:
         return ACTIVITIES.get(self.what.data or "")
-
-    @property
-    def day_chosen(self) -> date | None:
-        return self.day.data
 
     def who_i_met(self) -> str:
         return who_text(self.who.data or [])

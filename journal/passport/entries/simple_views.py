@@ -13,8 +13,10 @@ from journal.extensions import db
 from journal.passport.blueprint import bp
 from journal.passport.entries import operations, simple
 from journal.passport.entries.forms import PHOTO_LIMIT
+from journal.passport.entries.permissions import can_write_passport
 from journal.passport.entries.uploads import take_uploads
-from journal.passport.entries.views import _own_pupil, _saved
+from journal.passport.entries.views import _saved
+from journal.schools.guards import own_pupil_or_403
 
 
 @bp.route("/passport/simple", methods=["GET", "POST"])
@@ -22,7 +24,7 @@ from journal.passport.entries.views import _own_pupil, _saved
 def simple_record():
     """GET starts at the first question; each POST checks the screen it came from and shows
     the next one ("Next"), the one before ("Back"), or saves the entry ("Save")."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     form = simple.SimpleForm(pupil=pupil)
     if request.method == "GET":
         form.client_id.data = str(uuid.uuid4())

@@ -10,34 +10,33 @@ from flask_login import current_user, login_required
 from journal.audit.operations import record
 from journal.calendar import today
 from journal.extensions import db
+from journal.media.permissions import add_reader
 from journal.offline import replies as offline_replies
 from journal.passport.blueprint import bp
 from journal.passport.entries import operations, queries
 from journal.passport.entries.forms import DiaryForm, EntryForm, form_for
 from journal.passport.entries.permissions import (
     can_edit_entry,
-    can_open_staff_view,
     can_write_passport,
+    staff_can_see_attachment,
     staff_can_see_entry,
 )
 from journal.passport.entries.uploads import take_uploads
 from journal.reference import gatsby, kinds
-from journal.schools.queries import pupil_for
+from journal.schools.guards import own_pupil_or_403, staff_pupil_or_404
 
 
-def _own_pupil():
-    """The signed-in pupil's record; anyone else is refused."""
-    pupil = current_user.pupil if current_user.is_pupil else None
-    if not can_write_passport(current_user, pupil):
-        abort(403)
-    return pupil
+@bp.record_once
+def _media_reader(state) -> None:
+    """Staff open a photo or certificate through a saved entry of a pupil in their scope."""
+    add_reader(state.app, staff_can_see_attachment)
 
 
 @bp.route("/passport/record")
 @login_required
 def record_something():
     """ "Record something": choose what kind, or carry on a work experience diary."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     placements = queries.open_placements(pupil)
     return render_template("passport/record.html", placements=placements)
 
@@ -45,7 +44,7 @@ def record_something():
 @bp.route("/passport/new/<kind>", methods=["GET", "POST"])
 @login_required
 def new_entry(kind: str):
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     if kind not in kinds.RECORDABLE:
         abort(404)
     form = form_for(kind)(pupil=pupil)
@@ -56,7 +55,7 @@ def new_entry(kind: str):
 @login_required
 def new_diary_day(entry_id: int):
     """A dated reflection on a day of a workplace experience."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     placement = queries.entry_of(pupil, entry_id)
     if placement.kind != kinds.WORKPLACE:
         abort(404)
@@ -98,7 +97,7 @@ def _record(form: EntryForm, pupil, placement=None):
 @bp.route("/passport/entries/<int:entry_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_entry(entry_id: int):
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     entry = queries.entry_of(pupil, entry_id)
     if not can_edit_entry(current_user, entry):
         abort(403)
@@ -169,7 +168,7 @@ def _saved(entry):
 def autosave():
     """Saves a new entry or a draft as the pupil types (called by static/js/autosave.js).
     A saved entry is never changed here: that needs its Save button and the version check."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     kind = request.form.get("kind", "")
     if kind not in kinds.FIELDS:
         abort(400)
@@ -208,7 +207,7 @@ def _save_draft(pupil, kind: str, form: EntryForm, existing, placement):
 @bp.route("/passport/entries/<int:entry_id>")
 @login_required
 def entry(entry_id: int):
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     entry = queries.entry_of(pupil, entry_id)
     diary = queries.diary_of(entry) if entry.kind == kinds.WORKPLACE else []
     return render_template("passport/entry.html", entry=entry, diary=diary, for_pupil=True)
@@ -218,7 +217,7 @@ def entry(entry_id: int):
 @login_required
 def entry_history(entry_id: int):
     """Every version of one of the pupil's entries, newest first."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     entry = queries.entry_of(pupil, entry_id)
     return render_template(
         "passport/history.html", entry=entry, revisions=queries.revisions_of(entry), for_pupil=True
@@ -235,7 +234,7 @@ def _timeline_args() -> dict:
 @bp.route("/passport/timeline")
 @login_required
 def timeline():
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     args = _timeline_args()
     return render_template(
         "passport/timeline.html",
@@ -250,17 +249,11 @@ def timeline():
 # --- staff, read-only ------------------------------------------------------------------------
 
 
-def _staff_pupil(pupil_id: int):
-    if not can_open_staff_view(current_user):
-        abort(403)
-    return pupil_for(current_user, pupil_id)
-
-
 @bp.route("/pupils/<int:pupil_id>/timeline")
 @login_required
 def pupil_timeline(pupil_id: int):
     """A pupil's saved entries, for staff who can see the pupil; every opening is audited."""
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id)
     record("pupil_timeline_opened", actor=current_user, pupil=pupil)
     db.session.commit()
     args = _timeline_args()
@@ -276,7 +269,7 @@ def pupil_timeline(pupil_id: int):
 
 
 def _staff_entry(pupil_id: int, entry_id: int, action: str):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id)
     entry = queries.entry_of(pupil, entry_id)
     if not staff_can_see_entry(entry):
         abort(404)

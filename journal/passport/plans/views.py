@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from journal.audit.operations import record
 from journal.extensions import db
 from journal.passport.blueprint import bp
-from journal.passport.entries.permissions import can_open_staff_view, can_write_passport
+from journal.passport.entries.permissions import can_write_passport
 from journal.passport.plans import operations, queries
 from journal.passport.plans.forms import (
     PROFILE_SECTIONS,
@@ -22,22 +22,7 @@ from journal.passport.plans.forms import (
 )
 from journal.reference.destinations import STAGES, activity_label
 from journal.reference.skills import BANDS, SKILLS, Skill, band_name, descriptor
-from journal.schools.queries import pupil_for
-
-
-def _own_pupil():
-    """The signed-in pupil's record; anyone else is refused."""
-    pupil = current_user.pupil if current_user.is_pupil else None
-    if not can_write_passport(current_user, pupil):
-        abort(403)
-    return pupil
-
-
-def _staff_pupil(pupil_id: int):
-    """A pupil for staff who can see them: 403 for anyone not staff, 404 outside scope."""
-    if not can_open_staff_view(current_user):
-        abort(403)
-    return pupil_for(current_user, pupil_id)
+from journal.schools.guards import own_pupil_or_403, staff_pupil_or_404
 
 
 def _audited(pupil, action: str, **detail) -> None:
@@ -63,7 +48,7 @@ def _status(*forms) -> int:
 @login_required
 def skills():
     """ "My skills": each skill's latest step and how it grew."""
-    return _skills_page(_own_pupil(), for_pupil=True)
+    return _skills_page(own_pupil_or_403(can_write_passport), for_pupil=True)
 
 
 def _skills_page(pupil, *, for_pupil: bool):
@@ -79,7 +64,7 @@ def _skills_page(pupil, *, for_pupil: bool):
 @login_required
 def rate_skill(skill: str):
     """A new rating of one skill, with what shows it; earlier ratings are kept."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     skill = _skill(skill)
     last = queries.latest_ratings(pupil).get(skill.code)
     start = {"step": last.step} if last and request.method == "GET" else None
@@ -99,7 +84,7 @@ def rate_skill(skill: str):
 @login_required
 def skill_history(skill: str):
     """Every rating of one skill, newest first, with notes and evidence."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     skill = _skill(skill)
     return _skill_history_page(pupil, skill, for_pupil=True)
 
@@ -121,7 +106,7 @@ def _skill_history_page(pupil, skill: Skill, *, for_pupil: bool):
 @login_required
 def aspirations():
     """ "What I want to do": a new aspiration at the top, everything written before below."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     form = AspirationForm()
     if form.validate_on_submit():
         operations.add_aspiration(pupil, form.what.data, form.why.data, current_user)
@@ -149,7 +134,7 @@ def _aspirations_page(pupil, *, for_pupil: bool, form=None):
 def destinations():
     """ "My plans after school": the intended destination at each stage the pupil can plan
     for, and what they chose before."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     history = queries.destination_history(pupil)
     forms = {
         stage: DestinationForm.showing(stage, (history.get(stage) or [None])[0])
@@ -198,7 +183,7 @@ def _save_destination(pupil, forms: dict):
 @login_required
 def profile():
     """ "All about me", as the pupil last saved it."""
-    return _profile_page(_own_pupil(), for_pupil=True)
+    return _profile_page(own_pupil_or_403(can_write_passport), for_pupil=True)
 
 
 def _profile_page(pupil, *, for_pupil: bool):
@@ -216,7 +201,7 @@ def _profile_page(pupil, *, for_pupil: bool):
 @login_required
 def edit_profile():
     """Change "all about me": a new version if anything changed; earlier ones are kept."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     if request.method == "GET":
         form = ProfileForm.from_version(queries.current_profile(pupil))
     else:
@@ -236,7 +221,7 @@ def edit_profile():
 @login_required
 def profile_history():
     """Every saved version of "all about me", newest first."""
-    pupil = _own_pupil()
+    pupil = own_pupil_or_403(can_write_passport)
     return _profile_history_page(pupil, for_pupil=True)
 
 
@@ -255,7 +240,7 @@ def _profile_history_page(pupil, *, for_pupil: bool):
 @bp.route("/pupils/<int:pupil_id>/skills")
 @login_required
 def pupil_skills(pupil_id: int):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id)
     _audited(pupil, "pupil_skills_opened")
     return _skills_page(pupil, for_pupil=False)
 
@@ -263,7 +248,7 @@ def pupil_skills(pupil_id: int):
 @bp.route("/pupils/<int:pupil_id>/skills/<skill>")
 @login_required
 def pupil_skill_history(pupil_id: int, skill: str):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id)
     skill = _skill(skill)
     _audited(pupil, "pupil_skill_history_opened", skill=skill.code)
     return _skill_history_page(pupil, skill, for_pupil=False)
@@ -273,7 +258,7 @@ def pupil_skill_history(pupil_id: int, skill: str):
 @login_required
 def pupil_aspirations(pupil_id: int):
     """A pupil's aspirations and intended destinations, each with its history."""
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id)
     _audited(pupil, "pupil_aspirations_opened")
     return _aspirations_page(pupil, for_pupil=False)
 
@@ -281,7 +266,7 @@ def pupil_aspirations(pupil_id: int):
 @bp.route("/pupils/<int:pupil_id>/profile")
 @login_required
 def pupil_profile(pupil_id: int):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id)
     _audited(pupil, "pupil_profile_opened")
     return _profile_page(pupil, for_pupil=False)
 
@@ -289,7 +274,7 @@ def pupil_profile(pupil_id: int):
 @bp.route("/pupils/<int:pupil_id>/profile/history")
 @login_required
 def pupil_profile_history(pupil_id: int):
-    pupil = _staff_pupil(pupil_id)
+    pupil = staff_pupil_or_404(pupil_id)
     _audited(pupil, "pupil_profile_history_opened")
     return _profile_history_page(pupil, for_pupil=False)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort
 from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -80,10 +79,7 @@ def waiting_for(user: User, *, page: int = 1) -> QueuePage:
 
 def pupil_id_of_entry(entry_id: int) -> int:
     """Which pupil an entry belongs to, or 404; the caller then loads the pupil in scope."""
-    pupil_id = db.session.scalar(select(Entry.pupil_id).where(Entry.id == entry_id))
-    if pupil_id is None:
-        abort(404)
-    return pupil_id
+    return db.first_or_404(select(Entry.pupil_id).where(Entry.id == entry_id))
 
 
 def queue_item(pupil: Pupil, entry_id: int) -> Entry:
@@ -91,10 +87,7 @@ def queue_item(pupil: Pupil, entry_id: int) -> Entry:
     query = _with_what_an_item_shows(select(Entry)).where(
         Entry.pupil_id == pupil.id, Entry.id == entry_id
     )
-    entry = db.session.scalar(query.execution_options(populate_existing=True))
-    if entry is None:
-        abort(404)
-    return entry
+    return db.first_or_404(query.execution_options(populate_existing=True))
 
 
 def sign_offs_of(entry: Entry) -> list[SignOff]:

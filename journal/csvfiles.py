@@ -1,7 +1,12 @@
-"""Reading a CSV export from a school's MIS: the bytes as text, the records, and the cells that
-every import reads the same way (UPNs and dates). The roster import, the programme's
-attendance sheet and the destinations exchange all read their files with these, so a file
-that opens in one opens in the others. Pure Python: no Flask, no database.
+"""Reading the CSV files English schools' systems export (SIMS, Arbor, Bromcom, a local
+authority's returns, a spreadsheet saved as CSV): bytes to text whatever the encoding, text to
+records whatever the delimiter, headers compared without case or punctuation, dates as
+schools write them, and UPNs checked with a reason in plain English.
+
+Pure Python: no Flask, no database. The roster import (``journal.schools.roster``), the
+destinations exchange (``journal.destinations.exchange``) and the programme's attendance sheet
+(``journal.programme.sheet``) build on it; each raises :class:`CsvFileError` (under its own
+name) for a file that cannot be used at all.
 """
 
 from __future__ import annotations
@@ -16,20 +21,15 @@ from typing import Any
 from stdnum import exceptions as stdnum_errors
 from stdnum.gb import upn as upn_lib
 
-
-class RosterFileError(Exception):
-    """The file could not be read at all.
-
-    Not CSV, not text, no header row, or no UPN/name/DOB/year column.
-    """
+Parsed = tuple[Any, str | None]  # a cell's value, and the problem with it or None
 
 
-def normalise_header(header: str) -> str:
-    """Lower-case a header and drop spaces, underscores, hyphens, dots, brackets etc."""
-    return "".join(ch for ch in header.casefold() if ch.isalnum())
+class CsvFileError(Exception):
+    """The file could not be read at all (not CSV, not text, empty, or missing a column its
+    reader needs); the message says why in plain English."""
 
 
-# --- reading the bytes ----------------------------------------------------
+# --- reading the bytes ------------------------------------------------------------------------
 
 _EXCEL_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
@@ -37,16 +37,16 @@ _EXCEL_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 def decode(data: bytes) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252."""
     if not data:
-        raise RosterFileError("The file is empty.")
+        raise CsvFileError("The file is empty.")
     if data.startswith(_EXCEL_SIGNATURES):
-        raise RosterFileError(
+        raise CsvFileError(
             "This looks like an Excel workbook, not a CSV file. "
             "Open it in Excel and save it as CSV, then upload that."
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_as(data, "utf-16")
     if b"\x00" in data:
-        raise RosterFileError("This file is not a text (CSV) file.")
+        raise CsvFileError("This file is not a text (CSV) file.")
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
@@ -55,11 +55,11 @@ def decode(data: bytes) -> str:
 
 
 def _decode_as(data: bytes, encoding: str) -> str:
-    """Decode with one encoding, turning failure into RosterFileError."""
+    """Decode with one encoding, turning failure into CsvFileError."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise RosterFileError(
+        raise CsvFileError(
             "The file's text could not be read; save it as CSV (UTF-8) and try again."
         ) from exc
 
@@ -91,13 +91,30 @@ def read_records(text: str) -> list[tuple[int, list[str]]]:
                 records.append((start, stripped))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise RosterFileError(f"The file could not be read as CSV ({exc}).") from exc
+        raise CsvFileError(f"The file could not be read as CSV ({exc}).") from exc
     return records
 
 
-# --- cells read the same way by every import -----------------------------------------------
+# --- cells ----------------------------------------------------------------------------------
 
-Parsed = tuple[Any, str | None]
+
+def normalise_header(header: str) -> str:
+    """Lower-case a header and drop spaces, underscores, hyphens, dots, brackets etc."""
+    return "".join(ch for ch in header.casefold() if ch.isalnum())
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+
+
+def date_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) from an ISO or day-first date, or None."""
+    if match := _ISO_DATE.fullmatch(text):
+        return int(match[1]), int(match[2]), int(match[3])
+    if match := _DMY_DATE.fullmatch(text):
+        return int(match[4]), int(match[3]), int(match[1])
+    return None
+
 
 _UPN_ERRORS: dict[type[Exception], str] = {
     stdnum_errors.InvalidLength: "UPN {n} has {length} characters (it should have 13)",
@@ -130,16 +147,3 @@ def _upn_problem(number: str, kind: type[Exception]) -> str:
             return f"UPN {number} has the wrong check letter (expected {expected})"
     template = _UPN_ERRORS.get(kind, "UPN {n} is not valid")
     return template.format(n=number, length=len(number), la=number[1:4])
-
-
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DMY_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
-
-
-def date_parts(text: str) -> tuple[int, int, int] | None:
-    """(year, month, day) from an ISO or day-first date, or None."""
-    if match := _ISO_DATE.fullmatch(text):
-        return int(match[1]), int(match[2]), int(match[3])
-    if match := _DMY_DATE.fullmatch(text):
-        return int(match[4]), int(match[3]), int(match[1])
-    return None
