@@ -31,6 +31,7 @@ BLUEPRINTS = (
     "journal.outcomes",
     "journal.reviews",
     "journal.programme",
+    "journal.jobs",
 )
 
 

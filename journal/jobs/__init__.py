@@ -1,0 +1,21 @@
+"""Heavy work as jobs: exports and PDFs made by a worker beside the app, on huey (SQLite in the
+instance folder for one server, Redis when ``REDIS_URL`` is set). Our own ``jobs`` row keeps
+each job's state, attempts and lease, so a job whose worker died runs again; the page polls
+the row and offers the file when it is made."""
+
+from flask import Blueprint
+
+bp = Blueprint("jobs", __name__)
+
+
+@bp.record_once
+def _setup(state) -> None:
+    from .kinds import KINDS
+    from .queue import make_huey
+
+    app = state.app
+    app.extensions["huey"] = make_huey(app)
+    app.jinja_env.globals["job_title"] = lambda job: KINDS[job.kind].label
+
+
+from . import views, worker  # noqa: E402, F401
