@@ -26,8 +26,12 @@ def warm_engines(app: Flask) -> float:
         html_to_pdf("<!doctype html><html lang='en-GB'><title>warm</title><p>Warm</p></html>")
         import typst
 
-        typst.compile(b"#set document(title: [warm])\nWarm", format="pdf",
-                      font_paths=[font_folder()], ignore_system_fonts=True)
+        typst.compile(
+            b"#set document(title: [warm])\nWarm",
+            format="pdf",
+            font_paths=[font_folder()],
+            ignore_system_fonts=True,
+        )
     return time.perf_counter() - started
 
 

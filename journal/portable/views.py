@@ -20,6 +20,7 @@ from .importer import import_passport, previous_import
 from .permissions import can_export_own, can_transfer
 from .verify import Refused, check
 
+
 @bp.route("/.well-known/careers-passport/schools/<urn>.pub")
 def public_key(urn: str):
     """The school's passport-signing public key, PEM (SubjectPublicKeyInfo). Public."""
@@ -44,8 +45,11 @@ def export_mine():
         abort(403)
     pupil = current_user.pupil
     if request.method == "GET":
-        return _offer("Download my passport", "Your whole careers record in one file, with a "
-                      "PDF copy to read or print. It can take a moment to make.")
+        return _offer(
+            "Download my passport",
+            "Your whole careers record in one file, with a "
+            "PDF copy to read or print. It can take a moment to make.",
+        )
     record("passport_exported", actor=current_user, pupil=pupil, drafts=True)
     return start_and_show("passport", pupil_id=pupil.id, include_drafts=True)
 
@@ -56,8 +60,10 @@ def export_pupil(pupil_id: int):
     """A leaving pupil's passport for the next school: saved entries only, never drafts."""
     pupil = _staff_pupil(pupil_id)
     if request.method == "GET":
-        return _offer(f"Download {pupil.first_name}'s passport file", "Saved entries only, "
-                      "never drafts, signed by the school, for the pupil's next school.")
+        return _offer(
+            f"Download {pupil.first_name}'s passport file",
+            "Saved entries only, never drafts, signed by the school, for the pupil's next school.",
+        )
     record("passport_exported", actor=current_user, pupil=pupil, drafts=False)
     return start_and_show("passport", pupil_id=pupil.id, include_drafts=False)
 

@@ -22,7 +22,6 @@ from journal.portable import pdf
 from journal.portable.export import passport_document, passport_zip
 from journal.portable.importer import import_passport
 from journal.portable.verify import Refused, check
-
 from tests.jobs.support import download_through_job
 
 from .support import STAFF_NOTE, UPN, full_record, members, rezip

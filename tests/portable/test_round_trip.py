@@ -18,8 +18,8 @@ from journal.passport.models import Entry, SignOff
 from journal.passport.signing import sign_off_holds
 from journal.portable.models import ImportedRecord, PassportImport
 from journal.portable.verify import schema_validator
-from tests.jobs.support import download_through_job
 from tests.factories import Factory
+from tests.jobs.support import download_through_job
 
 from .support import STAFF_NOTE, UPN, full_record, members, second_instance
 
