@@ -15,6 +15,7 @@ from sqlalchemy import and_, or_, select, update
 
 from journal.accounts.models import User
 from journal.calendar import utcnow
+from journal.database import READ_ONLY
 from journal.extensions import db
 from journal.media.storage import storage
 
@@ -98,32 +99,42 @@ def run_job(job_id: int) -> None:
     """Run one job as the person who asked; its file goes to storage, or its error to the row."""
     if not _claim(job_id):
         return
-    job = db.session.get(Job, job_id)
     heartbeat = _Heartbeat(current_app._get_current_object(), job_id)
     heartbeat.start()
+    # The work itself only reads: in a transaction that takes no write lock (SQLite), ended
+    # before the result is written.
+    db.session.connection(execution_options={READ_ONLY: True})
+    job = db.session.get(Job, job_id)
+    kind = job.kind
+    outcome = {"state": DONE, "progress": "Ready", "error": ""}
     try:
         user = db.session.get(User, job.user_id)
-        made = KINDS[job.kind].make(job, user, lambda words: _say(job, words))
-        job.result_key = storage().put(made.data, made.media_type)
-        job.result_name, job.media_type = made.name, made.media_type
-        job.state, job.progress = DONE, "Ready"
+        made = KINDS[kind].make(job, user, lambda words: _say(job_id, words))
+        outcome |= {
+            "result_key": storage().put(made.data, made.media_type),
+            "result_name": made.name,
+            "media_type": made.media_type,
+        }
     except Refused as refused:
-        db.session.rollback()
-        job.state, job.error = FAILED, str(refused)
+        outcome |= {"state": FAILED, "error": str(refused)}
     except Exception:
-        current_app.logger.exception("job %s (%s) failed", job_id, job.kind)
-        db.session.rollback()
-        job.state, job.error = FAILED, BROKE
+        current_app.logger.exception("job %s (%s) failed", job_id, kind)
+        outcome |= {"state": FAILED, "error": BROKE}
     finally:
         heartbeat.stopping.set()
-    job.finished_at, job.lease_until = utcnow(), None
+        db.session.rollback()
+    db.session.execute(
+        update(Job)
+        .where(Job.id == job_id)
+        .values(finished_at=utcnow(), lease_until=None, **outcome)
+    )
     db.session.commit()
 
 
-def _say(job: Job, words: str) -> None:
-    """Progress for the page to show."""
-    job.progress = words[:200]
-    db.session.commit()
+def _say(job_id: int, words: str) -> None:
+    """Progress for the page to show, written on a connection of its own."""
+    with db.engine.begin() as connection:
+        connection.execute(update(Job).where(Job.id == job_id).values(progress=words[:200]))
 
 
 def rescue() -> list[int]:
