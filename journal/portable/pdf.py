@@ -58,9 +58,21 @@ def render_passport_pdf(data: dict, *, fetcher: StaticFetcher | None = None) -> 
     title and language (en-GB) in the metadata, and tagged for screen readers: through Typst
     (``templates/portable/passport.typ``), which lays out 500 entries about 20 times faster
     than WeasyPrint (see the README). ``render_passport_pdf_weasyprint`` is the HTML copy."""
-    from journal.documents.typeset import typeset
+    import json
 
-    return typeset(TYPST_TEMPLATE, typst_input(data))
+    import typst
+
+    from journal.documents.typeset import TEMPLATES, typeset
+    from journal.jobs.cache import made_once
+
+    given = typst_input(data)
+    source = (TEMPLATES / TYPST_TEMPLATE).read_bytes() + json.dumps(given, default=str).encode()
+    return made_once(
+        f"typst {typst.__version__}",
+        source,
+        "application/pdf",
+        lambda: typeset(TYPST_TEMPLATE, given),
+    )
 
 
 def render_passport_pdf_weasyprint(data: dict, *, fetcher: StaticFetcher | None = None) -> bytes:
