@@ -61,6 +61,10 @@ def from_environment(instance_path: str) -> dict:
             "parallelism": _int("ARGON2_PARALLELISM", 1),
         },
         "TIMEZONE": "Europe/London",
+        # Jobs (journal.jobs): a running job's lease, renewed by its worker; how often a worker
+        # looks for jobs whose worker died.
+        "JOBS_LEASE_SECONDS": _int("JOBS_LEASE_SECONDS", 60),
+        "JOBS_SWEEP_SECONDS": _int("JOBS_SWEEP_SECONDS", 30),
     }
 
 

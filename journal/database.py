@@ -13,6 +13,8 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+READ_ONLY = "journal_read_only"  # an execution option: see _sqlite_begin
+
 
 def configure_engine(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
@@ -30,4 +32,10 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    """``BEGIN IMMEDIATE``; a plain (deferred) ``BEGIN`` for a connection opened with the
+    execution option ``READ_ONLY``, so a long read (a job making a 500-entry export) holds no
+    write lock and never blocks the writers; it must not write."""
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -25,6 +25,7 @@ from journal.documents.views import edit_url, staff_url
 from journal.guidance.models import ACTION_STATUSES, NOTE_KINDS, OWNERS, VISIBILITIES
 from journal.guidance.queries import comments_on
 from journal.guidance.wording import overdue_words
+from journal.jobs.kinds import job_title
 from journal.media.images import MAX_UPLOAD_BYTES, MB
 from journal.offline.views import THEME, user_key
 from journal.passport.entries.text import render_markdown
@@ -68,6 +69,7 @@ def init_templating(app: Flask) -> None:
             "action_statuses": ACTION_STATUSES,
             "visibilities": VISIBILITIES,
             "overdue_words": overdue_words,
+            "job_title": job_title,
             # Still called from the entry page, its history and the queue (one query each):
             # those views are yet to pass what these load.
             "comments_on": comments_on,

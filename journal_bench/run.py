@@ -40,7 +40,7 @@ from journal.extensions import db
 from journal_demo.passports import add_demo_entries
 from journal_demo.scratch import build_demo, scratch_app
 
-from . import cohort, documents, offline, pages, programme, reviews, roster
+from . import cohort, documents, exports, offline, pages, programme, reviews, roster
 from .common import SIGN_IN_AS, TIMELINE_ENTRIES, Bench, Benchmark, add_bare_route
 
 BENCHMARKS: dict[str, Benchmark] = {
@@ -52,6 +52,8 @@ BENCHMARKS: dict[str, Benchmark] = {
     f"timeline-{TIMELINE_ENTRIES}": pages.timeline,
     # the domains' benchmarks, after the pages
     "cv-export": documents.documents_benchmark,
+    "documents": exports.documents_figures,
+    "passport-export": exports.export_figures,
     "offline": offline.bench_offline,
     "cohort": cohort.cohort_benchmark,
     "programme-attendance": programme.bench_programme,

@@ -137,3 +137,7 @@ def test_percentiles_and_line_format():
     line = figure.line()
     assert FIGURE.match(line)
     assert "queries 2.5" in line and "bytes 12,345" in line and line.endswith("(n)")
+
+
+def test_the_documents_and_the_export_are_benchmarked():
+    assert {"documents", "passport-export"} <= set(bench.BENCHMARKS)

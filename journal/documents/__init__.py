@@ -11,4 +11,5 @@ from . import (  # noqa: E402, F401
     export_views,
     statement_views,
     views,
+    warm,
 )

@@ -41,7 +41,9 @@ def _file(document: Document, data: bytes, media_type: str, extension: str) -> R
 
 
 def _pdf(document: Document, style: str) -> Response:
-    return _file(document, exports.render_pdf(document, document.content, style=style), PDF, "pdf")
+    data = exports.render_pdf(document, document.content, style=style)
+    db.session.commit()  # the rendered file's row (journal.jobs.cache), kept for next time
+    return _file(document, data, PDF, "pdf")
 
 
 def _docx(document: Document) -> Response:

@@ -226,8 +226,19 @@ def render_pdf(
     fetcher: StaticFetcher | None = None,
 ) -> bytes:
     """The document as a PDF in one of ``STYLES``: selectable text, A4, page numbers, the
-    title and language in the metadata."""
-    return html_to_pdf(print_html(document, content, style=style), fetcher=fetcher)
+    title and language in the metadata. Made once per version (``journal.jobs.cache``): the
+    same print HTML again is a file read."""
+    from weasyprint import __version__
+
+    from journal.jobs.cache import made_once
+
+    html = print_html(document, content, style=style)
+    return made_once(
+        f"weasyprint {__version__}",
+        html,
+        "application/pdf",
+        lambda: html_to_pdf(html, fetcher=fetcher),
+    )
 
 
 # --- DOCX ---------------------------------------------------------------------------------------

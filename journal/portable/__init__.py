@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("portable", __name__, cli_group=None)
 
-from . import cli, models, views  # noqa: E402, F401
+from . import cli, jobs, models, views  # noqa: E402, F401

@@ -13,6 +13,7 @@ from collections import defaultdict
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from flask import current_app, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import aliased, selectinload
 
 from journal.calendar import utcnow
 from journal.extensions import db
@@ -25,6 +26,7 @@ from journal.passport.plans.models import (
     IntendedDestination,
     ProfileVersion,
     SkillRating,
+    entry_parents,
 )
 from journal.passport.signoff.models import SignOff
 from journal.schools.models import Pupil, School
@@ -177,7 +179,10 @@ def _entries(pupil: Pupil, school: School, origins: dict, include_drafts: bool):
     ids = [e.id for e in entries]
     revisions, sign_offs = defaultdict(list), defaultdict(list)
     for revision in db.session.scalars(
-        select(EntryRevision).where(EntryRevision.entry_id.in_(ids)).order_by(EntryRevision.number)
+        select(EntryRevision)
+        .where(EntryRevision.entry_id.in_(ids))
+        .order_by(EntryRevision.number)
+        .options(selectinload(EntryRevision.author))
     ):
         revisions[revision.entry_id].append(revision)
     for sign_off in db.session.scalars(
@@ -185,12 +190,28 @@ def _entries(pupil: Pupil, school: School, origins: dict, include_drafts: bool):
     ):
         sign_offs[sign_off.entry_id].append(sign_off)
     numbers = {r.id: r.number for rs in revisions.values() for r in rs}
-    out = [_entry(e, revisions[e.id], sign_offs[e.id], numbers, school, origins) for e in entries]
+    parents = _parents(pupil)
+    out = [
+        _entry(e, revisions[e.id], sign_offs[e.id], numbers, parents, school, origins)
+        for e in entries
+    ]
     attachments, files = _attachments(pupil, entries, revisions)
     return out, attachments, files
 
 
-def _entry(entry, revisions, sign_offs, numbers, school, origins) -> dict:
+def _parents(pupil: Pupil) -> dict[int, str]:
+    """Each diary day's workplace entry, as its ``client_id``, in one statement (loading
+    ``Entry.parent`` entry by entry took most of a 500-entry export)."""
+    parent = aliased(Entry)
+    rows = db.session.execute(
+        select(entry_parents.c.entry_id, parent.client_id)
+        .join(parent, parent.id == entry_parents.c.parent_id)
+        .where(parent.pupil_id == pupil.id)
+    )
+    return {entry_id: client_id for entry_id, client_id in rows}
+
+
+def _entry(entry, revisions, sign_offs, numbers, parents, school, origins) -> dict:
     origin = origins.get(("entry", entry.id))
     return {
         "id": entry.client_id,
@@ -199,10 +220,10 @@ def _entry(entry, revisions, sign_offs, numbers, school, origins) -> dict:
         "occurred_on": entry.occurred_on.isoformat(),
         "shared_with_family": entry.shared_with_family,
         "source": entry.source,
-        "parent": entry.parent.client_id if entry.parent is not None else None,
+        "parent": parents.get(entry.id),
         "created_at": f.timestamp(entry.created_at),
         "school": _school_of(origin, school),
-        "current_revision": entry.revision_count,
+        "current_revision": numbers.get(entry.current_revision_id, 0),
         "revisions": [
             {
                 "number": r.number,

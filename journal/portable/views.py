@@ -10,19 +10,17 @@ from flask_login import current_user, login_required
 
 from journal.audit.operations import record
 from journal.extensions import db
+from journal.jobs.views import start_and_show
 from journal.schools.guards import staff_pupil_or_404
 from journal.schools.models import Pupil
 from journal.schools.queries import school_by_urn
 
 from . import bp, formats, uploads
-from .export import download_name, passport_zip
 from .forms import KeyConfirmForm, PassportConfirmForm, PassportUploadForm
 from .importer import confirm_issuer_key, import_passport, key_fingerprint, previous_import
 from .permissions import can_export_own, can_transfer
 from .queries import import_of
 from .verify import Refused, check
-
-ZIP = "application/zip"
 
 
 @bp.route("/.well-known/careers-passport/schools/<urn>.pub")
@@ -40,33 +38,42 @@ def public_key(urn: str):
     return response
 
 
-@bp.route("/passport/download")
+@bp.route("/passport/download", methods=["GET", "POST"])
 @login_required
 def export_mine():
-    """The pupil's own copy, drafts included: it is also their subject-access copy."""
+    """The pupil's own copy, drafts included: it is also their subject-access copy. Made by a
+    job (journal.jobs): GET offers the button, POST starts it and shows its progress."""
     if not can_export_own(current_user):
         abort(403)
     pupil = current_user.pupil
+    if request.method == "GET":
+        return _offer(
+            "Download my passport",
+            "Your whole careers record in one file, with a "
+            "PDF copy to read or print. It can take a moment to make.",
+        )
     record("passport_exported", actor=current_user, pupil=pupil, drafts=True)
-    db.session.commit()
-    return _send(pupil, passport_zip(pupil, include_drafts=True))
+    return start_and_show("passport", pupil_id=pupil.id, include_drafts=True)
 
 
-@bp.route("/pupils/<int:pupil_id>/passport.zip")
+@bp.route("/pupils/<int:pupil_id>/passport.zip", methods=["GET", "POST"])
 @login_required
 def export_pupil(pupil_id: int):
     """A leaving pupil's passport for the next school: saved entries only, never drafts."""
     pupil = staff_pupil_or_404(pupil_id, can_transfer)
+    if request.method == "GET":
+        return _offer(
+            f"Download {pupil.first_name}'s passport file",
+            "Saved entries only, never drafts, signed by the school, for the pupil's next school.",
+        )
     record("passport_exported", actor=current_user, pupil=pupil, drafts=False)
-    db.session.commit()
-    return _send(pupil, passport_zip(pupil, include_drafts=False))
+    return start_and_show("passport", pupil_id=pupil.id, include_drafts=False)
 
 
-def _send(pupil: Pupil, data: bytes) -> Response:
-    response = Response(data, mimetype=ZIP)
-    response.headers["Content-Disposition"] = f'attachment; filename="{download_name(pupil)}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+def _offer(title: str, explain: str):
+    return render_template(
+        "jobs/start.html", title=title, explain=explain, action=request.path, button=title
+    )
 
 
 @bp.route("/pupils/<int:pupil_id>/passport/import", methods=["GET", "POST"])

@@ -19,10 +19,15 @@ CASES = {
             everyone(404, anonymous=404),
         ),
     ],
-    "portable.export_mine": [("GET", lambda w: "/passport/download", only({"pupil"}))],
+    "portable.export_mine": [
+        ("GET", lambda w: "/passport/download", only({"pupil"})),
+        ("POST", lambda w: "/passport/download", only({"pupil"}, 303)),  # starts a job
+    ],
     "portable.export_pupil": [
         ("GET", lambda w: f"/pupils/{w.pupil.id}/passport.zip", only(TRANSFER)),
+        ("POST", lambda w: f"/pupils/{w.pupil.id}/passport.zip", only(TRANSFER, 303)),
         ("GET", lambda w: f"/pupils/{w.foreign_pupil.id}/passport.zip", only(STAFF, 404)),
+        ("POST", lambda w: f"/pupils/{w.foreign_pupil.id}/passport.zip", only(STAFF, 404)),
     ],
     "portable.import_for_pupil": [
         ("GET", lambda w: f"/pupils/{w.pupil.id}/passport/import", only(TRANSFER)),

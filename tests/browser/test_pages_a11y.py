@@ -66,6 +66,8 @@ ROUTES_NOT_PAGES = {
     "reviews.staff_pdf",
     "reviews.my_pdf",
     "reviews.child_pdf",
+    "jobs.file",  # a job's file (a download)
+    "jobs.retry",  # a POST that redirects to the job's page
 }
 
 # (endpoint, width) pairs checked with axe in this module, for the coverage test.

@@ -20,6 +20,7 @@ from journal.passport.signoff.signing import sign_off_holds
 from journal.portable.models import ImportedRecord, PassportImport
 from journal.portable.verify import schema_validator
 from tests.factories import Factory
+from tests.jobs.support import download_through_job
 
 from .support import STAFF_NOTE, UPN, full_record, members, second_instance
 
@@ -28,7 +29,7 @@ def _export(app, client, login, make):
     school = make.school("Riverside Academy", urn="100001")
     pupil, careers, _ = full_record(make, school)
     login(careers)
-    response = client.get(f"/pupils/{pupil.id}/passport.zip")
+    response = download_through_job(client, f"/pupils/{pupil.id}/passport.zip")
     assert response.status_code == 200
     return school, pupil, response
 
@@ -64,7 +65,7 @@ def test_the_pupils_own_copy_includes_drafts(app, client, login, make):
     school = make.school("Riverside Academy", urn="100001")
     pupil, _, _ = full_record(make, school)
     login(pupil.user)
-    response = client.get("/passport/download")
+    response = download_through_job(client, "/passport/download")
     document = json.loads(members(response.data)["passport.json"])
     assert list(schema_validator().iter_errors(document)) == []
     assert document["includes_drafts"] is True
