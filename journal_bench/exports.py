@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable
 from unittest import mock
 
-from journal.passport.models import Entry
 from PIL import Image
 from sqlalchemy import select
 
@@ -27,6 +26,7 @@ from journal.documents.exports import html_to_pdf, print_html, render_pdf
 from journal.extensions import db
 from journal.media.models import Attachment
 from journal.media.storage import storage
+from journal.passport.entries.models import Entry
 from journal.portable import export, pdf
 from journal.schools.models import School
 from journal_demo.documents import maya_documents

@@ -161,7 +161,7 @@ def test_entries_made_offline_arrive_once_each_with_their_photo(pupil, live_serv
 def test_the_waiting_list_names_each_entry_and_send_now_is_off_offline(pupil, live_server):
     """Each entry kept on the phone is named by its own title (not the form's heading), and
     "Send now" is switched off, with the reason, until the connection is back."""
-    from journal.passport.kinds import ENCOUNTER_CATEGORIES
+    from journal.reference.kinds import ENCOUNTER_CATEGORIES
 
     context, page = pupil
     context.set_offline(True)
