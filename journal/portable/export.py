@@ -20,13 +20,12 @@ from journal.extensions import db
 from journal.guidance.models import Action, GuidanceInterview, GuidanceNote
 from journal.media.models import Attachment
 from journal.media.storage import storage
-from journal.passport.entries.models import Entry, EntryRevision
+from journal.passport.entries.models import Entry, EntryRevision, entry_parents
 from journal.passport.plans.models import (
     Aspiration,
     IntendedDestination,
     ProfileVersion,
     SkillRating,
-    entry_parents,
 )
 from journal.passport.signoff.models import SignOff
 from journal.schools.models import Pupil, School
