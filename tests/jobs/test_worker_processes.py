@@ -39,6 +39,10 @@ FLASK = str(Path(sys.executable).with_name("flask"))
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 ENTRIES = 500
 
+# A deployment of its own on disk (file SQLite), whatever TEST_DATABASE_URL says: the split
+# guard sees its SQL, so it is marked as talking to a database.
+pytestmark = pytest.mark.database
+
 
 @pytest.fixture(scope="module")
 def deployment(tmp_path_factory):
