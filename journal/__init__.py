@@ -32,6 +32,7 @@ BLUEPRINTS = (
     "journal.reviews",
     "journal.programme",
     "journal.sso",
+    "journal.credentials",
 )
 
 

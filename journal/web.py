@@ -135,6 +135,7 @@ def nav_items(user) -> list[tuple[str, str]]:
             ("passport.aspirations", "What I want to do"),
             ("passport.profile", "All about me"),
             ("documents.my_documents", "My CVs"),
+            ("credentials.mine", "My Open Badges"),
         ]
     if user.is_family:
         items.append(("family.join", "Link another child"))

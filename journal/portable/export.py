@@ -15,6 +15,7 @@ from flask import current_app, url_for
 from sqlalchemy import select
 
 from journal.calendar import utcnow
+from journal.credentials.carried import credential_files
 from journal.extensions import db
 from journal.guidance.models import Action, GuidanceInterview, GuidanceNote
 from journal.media.models import Attachment
@@ -47,6 +48,8 @@ def passport_zip(pupil: Pupil, *, include_drafts: bool) -> bytes:
             archive.writestr(f.PASSPORT_PDF, pdf)
         for name, key in sorted(files.items()):
             archive.writestr(name, storage().get(key), compress_type=zipfile.ZIP_STORED)
+        for name, token in credential_files(pupil):  # Open Badges, beside passport.json
+            archive.writestr(name, token)
     return out.getvalue()
 
 
