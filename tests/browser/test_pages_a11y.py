@@ -65,6 +65,10 @@ ROUTES_NOT_PAGES = {
     "reviews.staff_pdf",
     "reviews.my_pdf",
     "reviews.child_pdf",
+    "credentials.download",  # a .jwt file
+    "credentials.bundle",  # a zip of .jwt files
+    "credentials.did_document",  # the school's DID document (JSON)
+    "credentials.status_list",  # the school's status list (a JWT)
 }
 
 # (endpoint, width) pairs checked with axe in this module, for the coverage test.
