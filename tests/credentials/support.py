@@ -68,9 +68,9 @@ def served(client):
 
 
 def signed_entry(make, pupil, tutor, kind: str, **content):
-    from journal.passport.entries.operations import record_entry
-
     import uuid
+
+    from journal.passport.entries.operations import record_entry
 
     fields = {name: "" for name in kinds.FIELDS[kind]} | {
         "occurred_on": date(2026, 10, 1).isoformat(),
@@ -102,17 +102,35 @@ def record_with_everything(make, school=None):
     group = make.group(school, "10H", tutors=[tutor])
     pupil = make.pupil(school, group, first="Maya", last="Patel")
     encounter = signed_entry(
-        make, pupil, tutor, kinds.ENCOUNTER, category="employer_talk",
+        make,
+        pupil,
+        tutor,
+        kinds.ENCOUNTER,
+        category="employer_talk",
         organisation="Riverside Hospital",
     )
     workplace = signed_entry(
         make, pupil, tutor, kinds.WORKPLACE, placement_kind="placement", employer="City Vets"
     )
     achievement = signed_entry(
-        make, pupil, tutor, kinds.ACHIEVEMENT, achievement_kind="award", title="Duke of Edinburgh Bronze"
+        make,
+        pupil,
+        tutor,
+        kinds.ACHIEVEMENT,
+        achievement_kind="award",
+        title="Duke of Edinburgh Bronze",
     )
     rating = rate_skill(pupil, "listening", 6, "", [], careers)
     db.session.commit()
-    return school, pupil, tutor, careers, {
-        "encounter": encounter, "workplace": workplace, "achievement": achievement, "skill": rating,
-    }
+    return (
+        school,
+        pupil,
+        tutor,
+        careers,
+        {
+            "encounter": encounter,
+            "workplace": workplace,
+            "achievement": achievement,
+            "skill": rating,
+        },
+    )

@@ -26,9 +26,9 @@ def _issue_all(make, login, client):
     login(pupil.user)
     page = client.get("/credentials")
     assert page.status_code == 200
-    keys = [
-        f"sign_off:{things[k][1].id}" for k in ("encounter", "workplace", "achievement")
-    ] + [f"skill_step:{things['skill'].id}"]
+    keys = [f"sign_off:{things[k][1].id}" for k in ("encounter", "workplace", "achievement")] + [
+        f"skill_step:{things['skill'].id}"
+    ]
     response = client.post(
         "/credentials", data={"chosen": keys, "subject_name": "Maya P", "own_words": "y"}
     )
@@ -45,14 +45,19 @@ def test_each_kind_is_valid_open_badges_and_verifies_twice(app, client, login, m
     for credential in credentials:
         payload = independent_payload(client, credential.token, school.urn)
         assert schema_errors(payload) == []
-        ob = verifier.verify(credential.token, check_status=True, verify_status_list=True,
-                             download=served(client))
+        ob = verifier.verify(
+            credential.token, check_status=True, verify_status_list=True, download=served(client)
+        )
         assert ob.issuer.id == payload["iss"] == issuing.issuer_did(school)
         assert payload["issuer"]["name"] == "Riverside Academy"
         subject = payload["credentialSubject"]
         assert subject["identifier"] == [
-            {"type": "IdentityObject", "hashed": False, "identityHash": "Maya P",
-             "identityType": "name"}
+            {
+                "type": "IdentityObject",
+                "hashed": False,
+                "identityHash": "Maya P",
+                "identityType": "name",
+            }
         ]
         assert "id" not in subject
         assert pupil.upn not in credential.token and "2011" not in str(payload)
@@ -69,9 +74,12 @@ def test_each_kind_is_valid_open_badges_and_verifies_twice(app, client, login, m
 
 
 def test_own_words_stay_out_unless_chosen(app, client, login, make):
-    school, pupil, tutor, careers, things = record_with_everything(make)
+    school, pupil, _tutor, _careers, things = record_with_everything(make)
     [credential] = operations.choose(
-        pupil, [f"sign_off:{things['encounter'][1].id}"], subject_name="Maya", own_words=False,
+        pupil,
+        [f"sign_off:{things['encounter'][1].id}"],
+        subject_name="Maya",
+        own_words=False,
         by=pupil.user,
     )
     db.session.commit()
@@ -85,18 +93,23 @@ def test_one_changed_character_is_refused(app, client, login, make):
     token = credentials[0].token
     head, body, signature = token.split(".")
     i = len(body) // 2
-    changed = ".".join([head, body[:i] + ("A" if body[i] != "A" else "B") + body[i + 1 :], signature])
+    changed = ".".join(
+        [head, body[:i] + ("A" if body[i] != "A" else "B") + body[i + 1 :], signature]
+    )
     with pytest.raises(BadSignatureError):
         independent_payload(client, changed, school.urn)
     with pytest.raises(OB3VerificationError):
         OB3Verifier(pubkey_pem=issuing.public_key_pem(school)).verify(changed)
-    assert verification.verify(changed, download=served(client)).state in ("tampered", "not_a_credential")
+    assert verification.verify(changed, download=served(client)).state in (
+        "tampered",
+        "not_a_credential",
+    )
     page = client.post("/verify", data={"token": changed})
     assert b"has been changed" in page.data or b"not an Open Badges" in page.data
 
 
 def test_withdrawn_sign_off_is_revoked_through_the_served_status_list(app, client, login, make):
-    school, pupil, tutor, careers, things, credentials = _issue_all(make, login, client)
+    school, _pupil, tutor, _careers, things, credentials = _issue_all(make, login, client)
     entry, sign_off = things["workplace"]
     login(tutor)
     response = client.post(
@@ -124,27 +137,39 @@ def test_withdrawn_sign_off_is_revoked_through_the_served_status_list(app, clien
 def test_an_entry_changed_after_signing_is_revoked(app, client, login, make):
     from journal.passport.entries.operations import change_entry
 
-    school, pupil, tutor, careers, things, credentials = _issue_all(make, login, client)
+    _school, pupil, _tutor, _careers, things, credentials = _issue_all(make, login, client)
     entry, sign_off = things["encounter"]
     entry = db.session.merge(entry)
-    change_entry(entry, content=entry.content | {"organisation": "Elsewhere"}, state="submitted",
-                 author=pupil.user, shared_with_family=True)
+    change_entry(
+        entry,
+        content=entry.content | {"organisation": "Elsewhere"},
+        state="submitted",
+        author=pupil.user,
+        shared_with_family=True,
+    )
     db.session.commit()
     credential = next(c for c in credentials if c.sign_off_id == sign_off.id)
     assert verification.verify(credential.token, download=served(client)).state == "revoked"
 
 
 def test_expired_is_reported_expired(app, client, login, make):
-    school, pupil, tutor, careers, things = record_with_everything(make)
+    school, pupil, _tutor, _careers, things = record_with_everything(make)
     [credential] = operations.choose(
-        pupil, [f"sign_off:{things['achievement'][1].id}"], subject_name="Maya", own_words=False,
+        pupil,
+        [f"sign_off:{things['achievement'][1].id}"],
+        subject_name="Maya",
+        own_words=False,
         by=pupil.user,
     )
     long_ago = credential.issued_at - timedelta(days=4000)
     ob = issuing.credential_for(
-        school, uuid=credential.uuid, achievement_id=credential.uuid,
-        claim=operations.claim_of(credential, school), subject_name="Maya",
-        status_index=credential.status_index, issued_at=long_ago,
+        school,
+        uuid=credential.uuid,
+        achievement_id=credential.uuid,
+        claim=operations.claim_of(credential, school),
+        subject_name="Maya",
+        status_index=credential.status_index,
+        issued_at=long_ago,
         valid_until=long_ago + issuing.VALID_FOR,
     )
     token = issuing.sign(school, ob)
@@ -156,16 +181,23 @@ def test_expired_is_reported_expired(app, client, login, make):
 
 
 def test_another_schools_key_is_refused(app, client, login, make):
-    school, pupil, tutor, careers, things = record_with_everything(make)
+    school, pupil, _tutor, _careers, things = record_with_everything(make)
     elsewhere = make.school("Elsewhere High")
     [credential] = operations.choose(
-        pupil, [f"sign_off:{things['encounter'][1].id}"], subject_name="Maya", own_words=False,
+        pupil,
+        [f"sign_off:{things['encounter'][1].id}"],
+        subject_name="Maya",
+        own_words=False,
         by=pupil.user,
     )
     ob = issuing.credential_for(
-        school, uuid=credential.uuid, achievement_id=credential.uuid,
-        claim=operations.claim_of(credential, school), subject_name="Maya",
-        status_index=credential.status_index, issued_at=credential.issued_at,
+        school,
+        uuid=credential.uuid,
+        achievement_id=credential.uuid,
+        claim=operations.claim_of(credential, school),
+        subject_name="Maya",
+        status_index=credential.status_index,
+        issued_at=credential.issued_at,
         valid_until=credential.valid_until,
     )
     forged = issuing.sign(elsewhere, ob)  # says Riverside, signed with Elsewhere's key
@@ -178,16 +210,23 @@ def test_another_schools_key_is_refused(app, client, login, make):
 
 
 def test_under_13_waits_for_careers_staff(app, client, login, make):
-    school, pupil, tutor, careers, things = record_with_everything(make)
+    _school, pupil, _tutor, careers, things = record_with_everything(make)
     pupil.date_of_birth = date.today() - timedelta(days=365 * 12)
     db.session.commit()
     login(pupil.user)
-    client.post("/credentials", data={
-        "chosen": [f"sign_off:{things['encounter'][1].id}"], "subject_name": "Maya",
-    })
+    client.post(
+        "/credentials",
+        data={
+            "chosen": [f"sign_off:{things['encounter'][1].id}"],
+            "subject_name": "Maya",
+        },
+    )
     db.session.expire_all()
     [credential] = db.session.scalars(db.select(Credential)).all()
-    assert credential.token is None and client.get(f"/credentials/{credential.id}.jwt").status_code == 404
+    assert (
+        credential.token is None
+        and client.get(f"/credentials/{credential.id}.jwt").status_code == 404
+    )
     login(careers)
     assert client.post(f"/pupils/{pupil.id}/credentials/{credential.id}/agree").status_code == 302
     db.session.expire_all()
@@ -195,7 +234,7 @@ def test_under_13_waits_for_careers_staff(app, client, login, make):
 
 
 def test_downloads_one_and_a_bundle(app, client, login, make):
-    school, pupil, *_, credentials = _issue_all(make, login, client)
+    _school, _pupil, *_, credentials = _issue_all(make, login, client)
     one = client.get(f"/credentials/{credentials[0].id}.jwt")
     assert one.status_code == 200 and one.data.decode().strip() == credentials[0].token
     bundle = client.get(f"/credentials/bundle.zip?id={credentials[0].id}&id={credentials[1].id}")
@@ -204,13 +243,19 @@ def test_downloads_one_and_a_bundle(app, client, login, make):
 
 
 def test_the_passport_file_carries_them_and_the_import_checks_them(app, client, login, make):
-    school, pupil, *_, credentials = _issue_all(make, login, client)
+    _school, pupil, *_, credentials = _issue_all(make, login, client)
     data = client.get("/passport/download").data
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert {f"credentials/{c.uuid}.jwt" for c in credentials} <= set(names)
     other = make.school("Far College")
-    joining = make.pupil(other, make.group(other), first="Maya", last="Patel", upn=pupil.upn,
-                         date_of_birth=pupil.date_of_birth)
+    joining = make.pupil(
+        other,
+        make.group(other),
+        first="Maya",
+        last="Patel",
+        upn=pupil.upn,
+        date_of_birth=pupil.date_of_birth,
+    )
     db.session.commit()
     checked = check(data, receiving=other, pupil=joining)
     assert [v.state for v in checked.credentials] == ["valid"] * 4
