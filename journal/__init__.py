@@ -33,6 +33,7 @@ BLUEPRINTS = (
     "journal.programme",
     "journal.sso",
     "journal.jobs",
+    "journal.credentials",
 )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased, selectinload
 
 from journal.calendar import utcnow
+from journal.credentials.carried import credential_files
 from journal.extensions import db
 from journal.guidance.models import Action, GuidanceInterview, GuidanceNote
 from journal.media.models import Attachment
@@ -48,6 +49,8 @@ def passport_zip(pupil: Pupil, *, include_drafts: bool) -> bytes:
             archive.writestr(f.PASSPORT_PDF, pdf)
         for name, key in sorted(files.items()):
             archive.writestr(name, storage().get(key), compress_type=zipfile.ZIP_STORED)
+        for name, token in credential_files(pupil):  # Open Badges, beside passport.json
+            archive.writestr(name, token)
     return out.getvalue()
 
 

@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from jsonschema import Draft202012Validator, FormatChecker
 
+from journal.credentials.carried import is_credential_file, verify_carried
 from journal.schools.models import Pupil, School
 from journal.schools.queries import school_by_urn
 
@@ -42,6 +43,7 @@ class Checked:
     public_key: bytes
     key_check: str  # "deployment" (matches the key held here) or "unchecked"
     warnings: list[str] = field(default_factory=list)
+    credentials: list = field(default_factory=list)  # a verdict on each Open Badge carried
 
     @property
     def issuer(self) -> dict:
@@ -69,6 +71,7 @@ class Checked:
 def check(data: bytes, *, receiving: School, pupil: Pupil | None = None) -> Checked:
     """Every check, in order; the first that fails raises ``Refused``."""
     body, signature, files = unpack(data)
+    carried = {name: files.pop(name) for name in [n for n in files if is_credential_file(n)]}
     document = _parsed(body)
     public_key = _verified_signature(document, body, signature)
     key_check = _key_belongs(document["issuer"], public_key)
@@ -84,6 +87,10 @@ def check(data: bytes, *, receiving: School, pupil: Pupil | None = None) -> Chec
     )
     if pupil is not None:
         _check_pupil(document["pupil"], pupil)
+    checked.credentials = verify_carried(carried)
+    for verdict in checked.credentials:
+        if not verdict.is_valid:
+            checked.warnings.append(f"Open Badge “{verdict.title}”: {verdict.headline}")
     if key_check == "unchecked":
         checked.warnings.append(
             f"{document['issuer']['name']} does not use this service here, so we cannot compare "
@@ -149,8 +156,10 @@ def _check_directory(members: list[zipfile.ZipInfo]) -> None:
 
 
 def _allowed(name: str) -> bool:
-    return name in (f.PASSPORT_JSON, f.SIGNATURE, f.PASSPORT_PDF) or bool(
-        f.ATTACHMENT_NAME.fullmatch(name)
+    return (
+        name in (f.PASSPORT_JSON, f.SIGNATURE, f.PASSPORT_PDF)
+        or bool(f.ATTACHMENT_NAME.fullmatch(name))
+        or is_credential_file(name)
     )
 
 

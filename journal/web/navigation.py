@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from journal.accounts.models import User
 from journal.cohort.permissions import can_view_cohort
+from journal.credentials.permissions import can_choose as can_choose_credentials
 from journal.documents.permissions import can_write_documents
 from journal.family.permissions import can_link_another_child
 from journal.guidance.permissions import can_read_own_guidance
@@ -46,6 +47,7 @@ NAVIGATION: list[tuple[str, str, Rule]] = [
     ("What I want to do", "passport.aspirations", _own(can_write_passport)),
     ("All about me", "passport.profile", _own(can_write_passport)),
     ("My CVs", "documents.my_documents", _own(can_write_documents)),
+    ("My Open Badges", "credentials.mine", _own(can_choose_credentials)),
     ("Link another child", "family.join", can_link_another_child),
     ("Pupils", "schools.pupil_list", can_list_pupils),
     ("Sign off", "passport.queue", can_use_sign_off_queue),

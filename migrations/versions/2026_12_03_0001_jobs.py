@@ -6,7 +6,7 @@ rendered_files: a made document by the SHA-256 of the exact input it was made fr
 its bytes are kept. New tables only.
 
 Revision ID: 20261203_0001
-Revises: 20261127_0001
+Revises: 20261128_0001
 Create Date: 2026-12-03 16:30:00
 
 """
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "20261203_0001"
-down_revision = "20261127_0001"
+down_revision = "20261128_0001"
 branch_labels = None
 depends_on = None
 

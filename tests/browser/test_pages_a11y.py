@@ -68,6 +68,10 @@ ROUTES_NOT_PAGES = {
     "reviews.child_pdf",
     "jobs.file",  # a job's file (a download)
     "jobs.retry",  # a POST that redirects to the job's page
+    "credentials.download",  # a .jwt file
+    "credentials.bundle",  # a zip of .jwt files
+    "credentials.did_document",  # the school's DID document (JSON)
+    "credentials.status_list",  # the school's status list (a JWT)
 }
 
 # (endpoint, width) pairs checked with axe in this module, for the coverage test.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from blinker import Namespace
 from sqlalchemy import insert, update
 
 from journal.accounts.models import User
@@ -13,7 +14,13 @@ from journal.extensions import db
 from journal.passport.entries.models import Entry, EntryRevision
 from journal.passport.entries.operations import NewEntry, record_entries
 from journal.passport.signoff.models import SignOff
+from journal.passport.signoff.permissions import signer_role_for
 from journal.passport.signoff.signing import content_sha256, revision_sha256
+
+_signals = Namespace()
+# Sent with the withdrawn sign-off (and ``by``, the member of staff) after the withdrawal is
+# flushed: what stands on that sign-off (an Open Badges credential) is revoked by its receiver.
+sign_off_withdrawn = _signals.signal("sign-off-withdrawn")
 
 
 class StaleVersion(Exception):
@@ -104,3 +111,41 @@ def record_signed_entries(
         ],
     )
     return new
+
+
+def withdraw_sign_off(entry: Entry, *, sign_off: SignOff, by: User, reason: str) -> SignOff:
+    """Withdraw a sign-off that stands (the entry is signed, on the revision signed): the entry
+    is returned to the pupil with the reason as the comment, a "returned" decision records who
+    withdrew it, and :data:`sign_off_withdrawn` tells whatever stands on it. One conditional
+    UPDATE, as in :func:`decide_sign_off`: :class:`StaleVersion` if the entry moved on."""
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("a withdrawal needs a reason")
+    moved = db.session.execute(
+        update(Entry)
+        .where(
+            Entry.id == entry.id,
+            Entry.current_revision_id == sign_off.revision_id,
+            Entry.state == "signed",
+        )
+        .values(state="returned", updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if moved.rowcount != 1:
+        db.session.expire(entry)
+        raise StaleVersion
+    db.session.expire(entry)
+    withdrawal = SignOff(
+        entry_id=entry.id,
+        revision_id=sign_off.revision_id,
+        decision="returned",
+        comment=f"Sign-off withdrawn: {reason}",
+        content_sha256=sign_off.content_sha256,
+        signer_id=by.id,
+        signer_name=by.display_name,
+        signer_role=signer_role_for(by, entry.pupil),
+    )
+    db.session.add(withdrawal)
+    db.session.flush()
+    sign_off_withdrawn.send(sign_off, by=by)
+    return withdrawal

@@ -111,6 +111,22 @@ def latest_decision(sign_offs: list[SignOff], entry: Entry) -> SignOff | None:
     return None
 
 
+def standing_sign_off(entry: Entry) -> SignOff | None:
+    """The sign-off that stands now: the entry is signed, on the revision that was signed."""
+    if entry.state != "signed":
+        return None
+    return db.session.scalar(
+        select(SignOff)
+        .where(
+            SignOff.entry_id == entry.id,
+            SignOff.revision_id == entry.current_revision_id,
+            SignOff.decision == "signed",
+        )
+        .order_by(SignOff.id.desc())
+        .limit(1)
+    )
+
+
 def conversation(comments: list, sign_offs: list[SignOff]) -> list:
     """One conversation about an entry, oldest first: the comments on it and the sign-off
     decisions that came with a comment (a tutor's return comment is read and answered there,

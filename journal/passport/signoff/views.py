@@ -112,6 +112,57 @@ def _stale(pupil, entry_id: int, form: DecisionForm):
     return _item(entry, fresh, status=409, stale=True)
 
 
+class WithdrawForm(FlaskForm):
+    """Withdrawing a sign-off that stands, with the reason the pupil reads."""
+
+    class Meta:
+        csrf = False
+
+    sign_off_id = IntegerField(validators=[InputRequired()])
+    reason = TextAreaField(
+        "Why are you withdrawing it?",
+        description="The pupil reads this. Any credential made from this sign-off is revoked.",
+        validators=[InputRequired("Write why you are withdrawing it."), Length(max=1000)],
+    )
+
+
+@bp.route("/sign-off/<int:entry_id>/withdraw", methods=["POST"])
+@login_required
+def withdraw(entry_id: int):
+    """Withdraw a sign-off that stands: the entry goes back to the pupil with the reason, and
+    what stands on it (an Open Badges credential) is revoked. Audited."""
+    pupil, entry = _entry_to_decide(entry_id)
+    form = WithdrawForm(request.form)
+    sign_off = signoff_queries.standing_sign_off(entry)
+    if not form.validate() or sign_off is None or sign_off.id != form.sign_off_id.data:
+        flash(
+            "Nothing was withdrawn: write a reason, and check the entry is still signed off.",
+            "error",
+        )
+        return redirect(url_for("passport.pupil_entry", pupil_id=pupil.id, entry_id=entry.id))
+    try:
+        operations.withdraw_sign_off(
+            entry, sign_off=sign_off, by=current_user, reason=form.reason.data
+        )
+    except operations.StaleVersion:
+        db.session.rollback()
+        flash("The entry changed since you opened it: nothing was withdrawn.", "error")
+    else:
+        record(
+            "sign_off_withdrawn",
+            actor=current_user,
+            pupil=pupil,
+            entry_id=entry.id,
+            sign_off_id=sign_off.id,
+        )
+        db.session.commit()
+        flash(
+            f"You withdrew the sign-off of “{entry.title}”. {pupil.first_name} can see why.",
+            "success",
+        )
+    return redirect(url_for("passport.pupil_entry", pupil_id=pupil.id, entry_id=entry.id))
+
+
 def _entry_to_decide(entry_id: int):
     """The entry, loaded through its pupil in the person's scope: 403 for anyone not staff,
     404 outside scope or for a draft (staff never see drafts), 403 if they may not sign it."""
@@ -165,6 +216,7 @@ def sign_off_helpers() -> dict:
     """Sign-off's helpers (given to the passport's templates by ``journal.templating``)."""
     return {
         "decision_form": decision_form,
+        "withdraw_form": WithdrawForm,
         "can_sign_off": can_sign_off,
         "sign_offs_of": signoff_queries.sign_offs_of,
         "latest_decision": signoff_queries.latest_decision,
