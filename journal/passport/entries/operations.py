@@ -220,13 +220,15 @@ def record_entries(new: Sequence[NewEntry]) -> Sequence[NewEntry]:
     if not new:
         return new
     now = utcnow()
+    # RETURNING without sort_by_parameter_order (which SQLite can only do a row at a time), so
+    # each row is matched by its unique key: (pupil, client id), and a revision by its entry.
     written = db.session.execute(
-        insert(Entry).returning(Entry.id, Entry.client_id),
+        insert(Entry).returning(Entry.id, Entry.pupil_id, Entry.client_id),
         [_entry_row(e, e.written_at or now) for e in new],
     )
-    entry_of = dict((client_id, entry_id) for entry_id, client_id in written)
+    entry_of = {(pupil_id, client_id): entry_id for entry_id, pupil_id, client_id in written}
     for e in new:
-        e.id = entry_of[e.client_id]
+        e.id = entry_of[e.pupil_id, e.client_id]
     revisions = db.session.execute(
         insert(EntryRevision).returning(EntryRevision.id, EntryRevision.entry_id),
         [
@@ -240,7 +242,7 @@ def record_entries(new: Sequence[NewEntry]) -> Sequence[NewEntry]:
             for e in new
         ],
     )
-    revision_of = dict((entry_id, revision_id) for revision_id, entry_id in revisions)
+    revision_of = {entry_id: revision_id for revision_id, entry_id in revisions}
     for e in new:
         e.revision_id = revision_of[e.id]
     first = (
