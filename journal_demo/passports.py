@@ -12,10 +12,18 @@ from sqlalchemy import func, select
 from journal.calendar import POST_19, today
 from journal.extensions import db
 from journal.passport.entries.models import Entry
-from journal.reference import destinations
+from journal.reference import destinations, kinds
 from journal.schools.models import Pupil
 
-from .planned import Passport, PlannedEntry, PlannedRating, client_id, kept, moment
+from .planned import (
+    Passport,
+    PlannedEntry,
+    PlannedRating,
+    client_id,
+    kept,
+    moment,
+    school_day,
+)
 from .story import Story
 from .words import DESTINATION_TIMES, PROFILE, SECTORS, SKILL_NOTES, UNIVERSITIES, Sector
 from .writing import BATCH, write_passports
@@ -197,7 +205,8 @@ def _entry_counts(pupils: Sequence[Pupil]) -> dict[int, int]:
 
 def more_entries(pupil: Pupil, wanted: int, *, seed: int, on: date) -> list[PlannedEntry]:
     """``wanted`` more generated, saved entries for ``pupil``, spread over their school years
-    (planned, not written; none if ``wanted`` is not positive)."""
+    (planned, not written; none if ``wanted`` is not positive). A record too short to hold
+    them all (a Year 7 in the autumn term) gets encounters and achievements moved into it."""
     if wanted <= 0:
         return []
     story = Story(pupil, random.Random(f"{seed}:{pupil.upn}:more"), on)
@@ -206,9 +215,26 @@ def more_entries(pupil: Pupil, wanted: int, *, seed: int, on: date) -> list[Plan
         for year_group in range(7, min(pupil.year_group, POST_19) + 1):
             story.year(year_group)
         entries = kept(story.entries, pupil.record_began_on, on)
-        if len(entries) >= wanted or not entries:
+        if len(entries) >= wanted or len(story.entries) >= 2 * wanted:
             break
+    if len(entries) < wanted:
+        entries = kept(entries + _moved_in(story, entries, wanted - len(entries)), story.began, on)
     for entry in entries[:wanted]:
         entry.client_id = client_id(story.rng)
         entry.written_at = moment(entry.day, story.rng)
     return entries[:wanted]
+
+
+def _moved_in(story: Story, inside: list[PlannedEntry], count: int) -> list[PlannedEntry]:
+    """Up to ``count`` of the story's entries dated outside the record, each standing alone (no
+    placement, no diary days), moved to a school day inside it."""
+    if story.began > story.on:
+        return []
+    taken = {id(e) for e in inside} | {id(e.parent) for e in story.entries if e.parent}
+    alone = (kinds.WORKPLACE, kinds.DIARY)
+    outside = [e for e in story.entries if id(e) not in taken and e.kind not in alone]
+    span = (story.on - story.began).days
+    for entry in outside[:count]:
+        day = story.began + timedelta(days=story.rng.randint(0, span))
+        entry.content["occurred_on"] = min(school_day(day), story.on).isoformat()
+    return outside[:count]
