@@ -318,7 +318,9 @@ def _insert_pupils(planned: list[tuple[dict, dict]]) -> None:
     ids = [user_of[user["username"]] for user, _ in planned]
     db.session.execute(insert(UserRole), [{"user_id": i, "role": Role.PUPIL.value} for i in ids])
     db.session.execute(
-        insert(Pupil), [pupil | {"user_id": i} for (_, pupil), i in zip(planned, ids, strict=True)]
+        insert(Pupil),
+        [pupil | {"user_id": i} for (_, pupil), i in zip(planned, ids, strict=True)],
+        execution_options={"render_nulls": True},  # one batch, with or without a SEND group
     )
 
 
