@@ -8,7 +8,8 @@ pupils with SEND, an "all about me" profile. The demo pupil, Maya Patel, gets a 
 passport (``journal_demo.maya``); everyone else's is planned from word lists by
 ``plan_passport`` (``journal_demo.passports``), deterministically from the seed and today's
 date. Passports are planned in memory and written in bulk by ``write_passports``
-(``journal_demo.writing``), which writes exactly the rows ``record_entry`` would. Then each
+(``journal_demo.writing``) through the passport's bulk writer ``record_entries``. With
+``schools`` above 1 the pupils are shared with more schools of a demo trust. Then each
 domain's seeder adds its part (family, destinations, reviews, cohort, documents, programme).
 """
 

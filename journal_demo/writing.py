@@ -1,5 +1,6 @@
-"""Planned passports written in bulk: exactly the rows ``record_entry`` would write, in a
-handful of statements per batch of pupils rather than several per entry."""
+"""Planned passports written in bulk: the entries through the passport's one bulk writer
+(``journal.passport.entries.operations.record_entries``), then the skill ratings and histories
+that cite them, a handful of statements per batch of pupils rather than several per entry."""
 
 from __future__ import annotations
 
@@ -28,10 +29,10 @@ BATCH = 100  # pupils per round of inserts
 def write_passports(passports: Sequence[tuple[Pupil, Passport]]) -> int:
     """Store planned passports; return how many entries were written.
 
-    Each entry gets exactly the rows ``journal.passport.entries.operations.record_entry``
-    writes (the entry, its first revision as the current one, the category and benchmark
-    derived from the content, a diary day's link to its placement), but a batch of pupils takes
-    a handful of statements rather than several per entry, so a school of 300 seeds in seconds.
+    Each entry gets exactly the rows ``record_entry`` writes (the entry, its first revision as
+    the current one, the category and benchmark derived from the content, a diary day's link to
+    its placement), written by ``record_entries`` a batch of pupils at a time, so a school of
+    300 seeds in seconds.
     """
     written = 0
     for start in range(0, len(passports), BATCH):
