@@ -3,9 +3,9 @@
 
 Before measuring (untimed), every pupil on roll is brought up to ``ENTRIES`` saved entries:
 the demo passports give each pupil a few dozen, and the issue asks for 50 each. The extra
-entries are encounters with employers and providers and workplace experiences, dated over
-the pupil's school years; they are written as entry rows only (no revision content), which
-is all the dashboard reads. Then, signed in as the demo careers leader:
+entries are generated like the demo's (``journal_demo.passports.top_up_passports``) and
+written, with their revisions, by the passport's bulk writer; a database built with
+``seed-demo --entries 50`` has them already. Then, signed in as the demo careers leader:
 
 - ``cohort-dashboard``: the whole school, over HTTP through gunicorn beside its bare route
   (see ``journal_bench.common``);
@@ -16,70 +16,32 @@ is all the dashboard reads. Then, signed in as the demo careers leader:
 
 from __future__ import annotations
 
-import random
 import statistics
 import time
-from datetime import date, timedelta
 
 from flask import Flask
-from sqlalchemy import func, insert, select
+from sqlalchemy import select
 
-from journal.calendar import school_year_of, today
 from journal.extensions import db
-from journal.passport.entries.models import Entry
 from journal.schools.models import Pupil
-from journal_demo.planned import client_id
+from journal_demo.passports import top_up_passports
 
 from .common import Bench, Figure, measure_page
 
 ENTRIES = 50
 LEADER = "careers"
-KINDS = (  # (kind, category, benchmark)
-    ("encounter", "employer_talk", 5),
-    ("encounter", "careers_fair", 5),
-    ("encounter", "fe_college", 7),
-    ("encounter", "university", 7),
-    ("workplace", "work_visit", 6),
-)
 
 
 def top_up_entries(app: Flask, per_pupil: int = ENTRIES, *, seed: int = 2026) -> int:
-    """Give every pupil on roll at least ``per_pupil`` saved entries; returns how many
-    were added."""
-    rng = random.Random(seed)
-    on = today()
+    """Give every pupil on roll at least ``per_pupil`` saved entries (generated like the demo's,
+    through the passport's bulk writer); returns how many were added."""
     with app.app_context():
-        have = dict(
-            db.session.execute(
-                select(Pupil.id, func.count(Entry.id))
-                .outerjoin(Entry, Entry.pupil_id == Pupil.id)
-                .where(Pupil.left_on.is_(None))
-                .group_by(Pupil.id)
-            ).all()
-        )
-        began = dict(db.session.execute(select(Pupil.id, Pupil.record_began_on)).all())
-        rows = []
-        for pupil_id, count in have.items():
-            start = max(began[pupil_id], date(school_year_of(on) - 6, 9, 1))
-            days = max((on - start).days, 1)
-            for _ in range(per_pupil - count):
-                kind, category, benchmark = rng.choice(KINDS)
-                rows.append(
-                    {
-                        "pupil_id": pupil_id,
-                        "kind": kind,
-                        "client_id": client_id(rng),
-                        "state": "submitted",
-                        "source": "pupil",
-                        "occurred_on": start + timedelta(days=rng.randrange(days)),
-                        "category": category,
-                        "benchmark": benchmark,
-                    }
-                )
-        for first in range(0, len(rows), 5000):
-            db.session.execute(insert(Entry), rows[first : first + 5000])
+        pupils = db.session.scalars(
+            select(Pupil).where(Pupil.left_on.is_(None)).order_by(Pupil.id)
+        ).all()
+        added = top_up_passports(pupils, per_pupil, seed=seed)
         db.session.commit()
-        return len(rows)
+        return added
 
 
 def _timed_cpu(request, spent: list[float]):

@@ -41,7 +41,8 @@ from journal_demo.passports import add_demo_entries
 from journal_demo.scratch import build_demo, scratch_app
 
 from . import cohort, documents, exports, offline, pages, programme, reviews, roster
-from .common import SIGN_IN_AS, TIMELINE_ENTRIES, Bench, Benchmark, add_bare_route
+from . import sizes as sizes_
+from .common import SIGN_IN_AS, TIMELINE_ENTRIES, Bench, Benchmark, Figure, add_bare_route
 
 BENCHMARKS: dict[str, Benchmark] = {
     "sign-in-page": pages.sign_in_page,
@@ -61,8 +62,18 @@ BENCHMARKS: dict[str, Benchmark] = {
 }
 
 
-def run(names: list[str], *, pupils: int, rounds: int, database_url: str | None) -> None:
-    """Build a scratch database of ``pupils`` pupils and print the named benchmarks' figures."""
+def run(
+    names: list[str],
+    *,
+    pupils: int,
+    rounds: int,
+    database_url: str | None,
+    sizes: list[sizes_.Size] | None = None,
+    cache: Path | None = None,
+) -> None:
+    """Build a scratch database of ``pupils`` pupils and print the named benchmarks' figures;
+    with ``sizes``, the figures at each size on databases kept in ``cache`` (see
+    :mod:`journal_bench.sizes`), then each figure's p95 side by side."""
     unknown = [name for name in names if name not in BENCHMARKS]
     if unknown:
         raise click.UsageError(
@@ -72,6 +83,9 @@ def run(names: list[str], *, pupils: int, rounds: int, database_url: str | None)
     if rounds < 1 or pupils < 0:
         raise click.UsageError("--rounds must be at least 1 and --pupils at least 0.")
     selected = list(dict.fromkeys(names)) or list(BENCHMARKS)
+    if sizes:
+        _run_sizes(selected, sizes, rounds=rounds, database_url=database_url, cache=cache)
+        return
     with _scratch(database_url) as app:
         started = time.perf_counter()
         _prepare(app, pupils)
@@ -88,6 +102,39 @@ def run(names: list[str], *, pupils: int, rounds: int, database_url: str | None)
                     click.echo(figure.line())
         finally:
             bench.close()
+
+
+def _run_sizes(selected, sizes, *, rounds: int, database_url: str | None, cache) -> None:
+    url = None if database_url is None else _checked_url(database_url, new_sqlite=False)
+    if url is not None and make_url(url).get_backend_name() == "sqlite":
+        raise click.UsageError("With --sizes the SQLite databases live in the --cache folder.")
+    results: dict[sizes_.Size, dict[str, Figure]] = {}
+    for size in sizes:
+        with sizes_.cached_app(size, cache=cache or DEFAULT_CACHE, database_url=url) as (app, how):
+            backend = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).get_backend_name()
+            click.echo(f"bench: {backend}, {size.label} ({how}), {rounds} rounds per figure")
+            bench = Bench(app=app, rounds=rounds, pupils=size.pupils)
+            bench.count_statements()
+            cpu = time.process_time()
+            for name in selected:
+                for figure in BENCHMARKS[name](bench):
+                    click.echo(figure.line())
+            click.echo(f"({size.label}: {time.process_time() - cpu:.1f} s CPU in this process)")
+            results[size] = bench.results
+    _side_by_side(sizes, results)
+
+
+def _side_by_side(sizes, results) -> None:
+    """Each figure's p95 at every size, and the ratio of the last to the first."""
+    if len(sizes) < 2:
+        return
+    click.echo("p95 by size: " + "  ".join(s.label for s in sizes))
+    first, last = results[sizes[0]], results[sizes[-1]]
+    for name in first:
+        if all(name in results[s] for s in sizes):
+            p95s = "  ".join(f"{results[s][name].p95_ms:9.1f} ms" for s in sizes)
+            ratio = last[name].p95_ms / first[name].p95_ms
+            click.echo(f"{name:<26} {p95s}  ({ratio:.2f}×)")
 
 
 @contextmanager
@@ -109,9 +156,10 @@ def _scratch(database_url: str | None) -> Iterator[Flask]:
 
 
 SCRATCH_WORDS = ("bench", "scratch")
+DEFAULT_CACHE = Path.home() / ".cache" / "careers-passport-bench"
 
 
-def _checked_url(database_url: str) -> str:
+def _checked_url(database_url: str, *, new_sqlite: bool = True) -> str:
     """Refuse any database the bench might not be allowed to wipe."""
     if database_url.startswith("postgres://"):
         database_url = "postgresql://" + database_url[len("postgres://") :]
@@ -129,7 +177,7 @@ def _checked_url(database_url: str) -> str:
     if backend == "sqlite":
         if not url.database or url.database == ":memory:":
             raise click.UsageError("Give the SQLite scratch database a file path.")
-        if Path(url.database).exists():
+        if new_sqlite and Path(url.database).exists():
             raise click.UsageError(
                 f"{url.database} already exists; the bench builds a new SQLite file."
             )

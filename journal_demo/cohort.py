@@ -16,7 +16,7 @@ from journal.extensions import db
 from journal.guidance.models import GuidanceInterview
 from journal.schools.models import Pupil, School
 
-from .common import DEMO_PUPIL
+from .common import DEMO_PUPIL, school_number, trust_login
 
 # The share of pupils in each year group who have had a guidance interview by now.
 INTERVIEWED = {10: 0.25, 11: 0.7, 12: 0.4, 13: 0.75, 14: 0.5}
@@ -26,7 +26,7 @@ def seed_cohort(school: School, *, seed: int = 2026) -> None:
     """Guidance interviews for the demo school (once)."""
     rng = random.Random(f"{seed}:cohort")
     on = calendar.today()
-    adviser = find_by_login("adviser")
+    adviser = find_by_login(trust_login("adviser", school_number(school)))
     interviews = db.session.scalar(
         select(func.count(GuidanceInterview.id))
         .join(Pupil, Pupil.id == GuidanceInterview.pupil_id)

@@ -1,5 +1,6 @@
 """What every demo seeder shares: the demo school's names and password, the sign-ins it
-prints, UPNs with real check letters, the demo's data files, and finding a demo person."""
+prints, UPNs with real check letters, the demo's data files, finding a demo person, and the
+names of a demo trust's other schools and people."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from journal.accounts import passwords
 from journal.accounts.models import User
 from journal.calendar import today
 from journal.extensions import db
-from journal.schools.models import Pupil
+from journal.schools.models import Pupil, School
 
 DEMO_URN = "100000"
 DEMO_PASSWORD = "careers-passport-demo"  # noqa: S105 (printed for the demo)
@@ -52,6 +53,18 @@ def data(name: str) -> dict:
     return tomllib.loads(text)
 
 
+def school_number(school: School) -> int:
+    """Which school of the demo trust this is: 1 for the demo school (URN ``DEMO_URN``), 2 for
+    the next (URNs follow on), and so on."""
+    return int(school.urn) - int(DEMO_URN) + 1
+
+
+def trust_login(username: str, number: int) -> str:
+    """A demo username in the trust's ``number``-th school: the demo school's own names
+    (``careers``, ``demo.pupil7``) for the first, ``s2.careers`` and so on for the others."""
+    return username if number == 1 else f"s{number}.{username}"
+
+
 def pupil_by_username(username: str) -> Pupil | None:
     """The pupil record of the person who signs in as ``username``, if there is one."""
     return db.session.scalar(
@@ -62,3 +75,4 @@ def pupil_by_username(username: str) -> Pupil | None:
 FIRST_NAMES: list[str] = data("people")["first_names"]
 LAST_NAMES: list[str] = data("people")["last_names"]
 GROUP_LETTERS: str = data("people")["group_letters"]
+TRUST_SCHOOLS: list[str] = data("people")["trust_schools"]

@@ -18,7 +18,15 @@ from journal.destinations.models import DestinationRecord, RoleModel
 from journal.extensions import db
 from journal.schools.models import Pupil, School
 
-from .common import DEMO_ALUMNUS, DEMO_PASSWORD, DemoSignIn, demo_hash, demo_upn
+from .common import (
+    DEMO_ALUMNUS,
+    DEMO_PASSWORD,
+    DemoSignIn,
+    demo_hash,
+    demo_upn,
+    school_number,
+    trust_login,
+)
 
 LEAVERS_FROM = 20  # one former pupil for every 20 on roll; none in the smallest demos
 FIRST = ("Jordan", "Aisha", "Ben", "Chloe", "Daniel", "Ella", "Femi", "Grace", "Harry", "Iqra")
@@ -54,10 +62,11 @@ def seed_destinations(school: School, pupils: int, *, seed: int = 2026) -> list[
         .join(Pupil, DestinationRecord.pupil_id == Pupil.id)
         .where(Pupil.school_id == school.id)
     )
-    if have or accounts.find_by_login(DEMO_ALUMNUS) is not None:
-        return _sign_in()
+    number = school_number(school)
+    if have or (number == 1 and accounts.find_by_login(DEMO_ALUMNUS) is not None):
+        return _sign_in() if number == 1 else []
     rng = random.Random(seed + 10)
-    leavers = _leavers(school, pupils // 20, rng) if pupils >= LEAVERS_FROM else []
+    leavers = _leavers(school, pupils // 20, rng, number) if pupils >= LEAVERS_FROM else []
     rows = [row for pupil in leavers for row in _leaver_records(pupil, rng)]
     rows += _guarantees(school, rng)
     if rows:
@@ -72,7 +81,7 @@ def seed_destinations(school: School, pupils: int, *, seed: int = 2026) -> list[
             )
         )
     db.session.flush()
-    return _sign_in()
+    return _sign_in() if number == 1 else []
 
 
 def _sign_in() -> list[DemoSignIn]:
@@ -87,13 +96,14 @@ def _first_due_left_on(on: date) -> date:
     return date(year, 7, 20)
 
 
-def _leavers(school: School, count: int, rng: random.Random) -> list[Pupil]:
-    """``count`` former pupils; the first is the demo alumnus, with a password."""
+def _leavers(school: School, count: int, rng: random.Random, number: int = 1) -> list[Pupil]:
+    """``count`` former pupils; in the demo school the first is the demo alumnus, with a
+    password."""
     on = today()
     first_due = _first_due_left_on(on)
     made = []
     for n in range(count):
-        if n == 0:
+        if n == 0 and number == 1:
             user = accounts.create_user(
                 school=school,
                 username=DEMO_ALUMNUS,
@@ -107,14 +117,16 @@ def _leavers(school: School, count: int, rng: random.Random) -> list[Pupil]:
             left_on = date(first_due.year - rng.randint(-1, 3), 7, rng.randint(15, 22))
             year = rng.choice((11, 11, 13))
             user = User(
-                school_id=school.id, username=f"demo.leaver{n}", display_name=f"{first} {last}"
+                school_id=school.id,
+                username=trust_login(f"demo.leaver{n}", number),
+                display_name=f"{first} {last}",
             )
             user.role_rows = [UserRole(role=Role.PUPIL.value)]
         age_on_leaving = 16 if year == 11 else 18
         pupil = Pupil(
             school_id=school.id,
             user=user,
-            upn=demo_upn(886, 4900 + n // 1000, n),
+            upn=demo_upn(886, 4900 + 100 * (number - 1) + n // 1000, n),
             legal_first_name=first,
             legal_last_name=last,
             date_of_birth=date(

@@ -4,6 +4,7 @@ began) to today, and ``add_demo_entries`` for more saved entries (the benchmarks
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -11,13 +12,21 @@ from sqlalchemy import func, select
 from journal.calendar import POST_19, today
 from journal.extensions import db
 from journal.passport.entries.models import Entry
-from journal.reference import destinations
+from journal.reference import destinations, kinds
 from journal.schools.models import Pupil
 
-from .planned import Passport, PlannedEntry, PlannedRating, client_id, kept, moment
+from .planned import (
+    Passport,
+    PlannedEntry,
+    PlannedRating,
+    client_id,
+    kept,
+    moment,
+    school_day,
+)
 from .story import Story
 from .words import DESTINATION_TIMES, PROFILE, SECTORS, SKILL_NOTES, UNIVERSITIES, Sector
-from .writing import write_passports
+from .writing import BATCH, write_passports
 
 
 def plan_passport(pupil: Pupil, *, seed: int = 2026, on: date | None = None) -> Passport:
@@ -169,20 +178,63 @@ def _profiles(story: Story) -> list[tuple[datetime, dict]]:
 def add_demo_entries(pupil: Pupil, count: int, *, seed: int = 2026) -> int:
     """Give ``pupil`` ``count`` entries in all, adding generated, saved ones spread over their
     school years (for benchmarks). Returns how many were added."""
-    have = db.session.scalar(select(func.count(Entry.id)).where(Entry.pupil_id == pupil.id))
-    wanted = count - (have or 0)
+    return top_up_passports([pupil], count, seed=seed)
+
+
+def top_up_passports(pupils: Sequence[Pupil], count: int, *, seed: int = 2026) -> int:
+    """Give each of ``pupils`` ``count`` entries in all (``add_demo_entries`` for many pupils,
+    a batch at a time through the bulk writer). Returns how many were added."""
+    have = _entry_counts(pupils)
+    on, added = today(), 0
+    for start in range(0, len(pupils), BATCH):
+        batch = [
+            (p, Passport(entries=more_entries(p, count - have.get(p.id, 0), seed=seed, on=on)))
+            for p in pupils[start : start + BATCH]
+        ]
+        added += write_passports([(p, passport) for p, passport in batch if passport.entries])
+    return added
+
+
+def _entry_counts(pupils: Sequence[Pupil]) -> dict[int, int]:
+    """Entries per pupil: of these pupils, or of everyone when they are many."""
+    query = select(Entry.pupil_id, func.count(Entry.id)).group_by(Entry.pupil_id)
+    if len(pupils) <= 1000:
+        query = query.where(Entry.pupil_id.in_([p.id for p in pupils]))
+    return dict(db.session.execute(query).all())
+
+
+def more_entries(pupil: Pupil, wanted: int, *, seed: int, on: date) -> list[PlannedEntry]:
+    """``wanted`` more generated, saved entries for ``pupil``, spread over their school years
+    (planned, not written; none if ``wanted`` is not positive). A record too short to hold
+    them all (a Year 7 in the autumn term) gets encounters and achievements moved into it."""
     if wanted <= 0:
-        return 0
-    on = today()
+        return []
     story = Story(pupil, random.Random(f"{seed}:{pupil.upn}:more"), on)
     entries: list[PlannedEntry] = []
     for _ in range(wanted):  # each round adds a few years' worth
         for year_group in range(7, min(pupil.year_group, POST_19) + 1):
             story.year(year_group)
         entries = kept(story.entries, pupil.record_began_on, on)
-        if len(entries) >= wanted or not entries:
+        if len(entries) >= wanted or len(story.entries) >= 2 * wanted:
             break
+    if len(entries) < wanted:
+        entries = kept(entries + _moved_in(story, entries, wanted - len(entries)), story.began, on)
     for entry in entries[:wanted]:
         entry.client_id = client_id(story.rng)
         entry.written_at = moment(entry.day, story.rng)
-    return write_passports([(pupil, Passport(entries=entries[:wanted]))])
+    return entries[:wanted]
+
+
+def _moved_in(story: Story, inside: list[PlannedEntry], count: int) -> list[PlannedEntry]:
+    """Up to ``count`` of the story's entries dated outside the record, each standing alone (no
+    placement, no diary days), moved to a school day inside it."""
+    if story.began > story.on:
+        return []
+    taken = {id(e) for e in inside} | {id(e.parent) for e in story.entries if e.parent}
+    alone = (kinds.WORKPLACE, kinds.DIARY)
+    outside = [e for e in story.entries if id(e) not in taken and e.kind not in alone]
+    span = (story.on - story.began).days
+    for entry in outside[:count]:
+        day = story.began + timedelta(days=story.rng.randint(0, span))
+        entry.content["occurred_on"] = min(school_day(day), story.on).isoformat()
+    return outside[:count]

@@ -19,7 +19,7 @@ from journal.programme import operations
 from journal.programme.models import ProgrammeActivity
 from journal.schools.models import Pupil, School, TutorGroup
 
-from .common import DEMO_PUPIL
+from .common import DEMO_PUPIL, school_number, trust_login
 
 ABSENT = 3  # Year 10 pupils who missed the careers fair
 EHCP_GROUP = "Year 11 with an EHCP"
@@ -31,7 +31,7 @@ def seed_programme(school: School) -> None:
         select(ProgrammeActivity.id).where(ProgrammeActivity.school_id == school.id).limit(1)
     ):
         return
-    leader = accounts.find_by_login("careers")
+    leader = accounts.find_by_login(trust_login("careers", school_number(school)))
     if leader is None:
         return
     on = today()

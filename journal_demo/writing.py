@@ -1,15 +1,16 @@
-"""Planned passports written in bulk: exactly the rows ``record_entry`` would write, in a
-handful of statements per batch of pupils rather than several per entry."""
+"""Planned passports written in bulk: the entries through the passport's one bulk writer
+(``journal.passport.entries.operations.record_entries``), then the skill ratings and histories
+that cite them, a handful of statements per batch of pupils rather than several per entry."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert
 
 from journal.extensions import db
-from journal.passport.entries.models import Entry, EntryRevision, entry_parents
+from journal.passport.entries.operations import NewEntry, record_entries
 from journal.passport.plans.models import (
     Aspiration,
     IntendedDestination,
@@ -28,10 +29,10 @@ BATCH = 100  # pupils per round of inserts
 def write_passports(passports: Sequence[tuple[Pupil, Passport]]) -> int:
     """Store planned passports; return how many entries were written.
 
-    Each entry gets exactly the rows ``journal.passport.entries.operations.record_entry``
-    writes (the entry, its first revision as the current one, the category and benchmark
-    derived from the content, a diary day's link to its placement), but a batch of pupils takes
-    a handful of statements rather than several per entry, so a school of 300 seeds in seconds.
+    Each entry gets exactly the rows ``record_entry`` writes (the entry, its first revision as
+    the current one, the category and benchmark derived from the content, a diary day's link to
+    its placement), written by ``record_entries`` a batch of pupils at a time, so a school of
+    300 seeds in seconds.
     """
     written = 0
     for start in range(0, len(passports), BATCH):
@@ -51,53 +52,32 @@ def _insert(model, rows: list[dict]) -> list[int]:
 
 
 def _write_entries(batch: Sequence[tuple[Pupil, Passport]]) -> int:
+    """The batch's entries through the passport's one bulk writer, ``record_entries``; a diary
+    day's placement is in the same passport, so in the same batch."""
     planned = [(pupil, entry) for pupil, passport in batch for entry in passport.entries]
-    ids = _insert(Entry, [_entry_row(pupil, entry) for pupil, entry in planned])
-    revisions = _insert(
-        EntryRevision,
-        [
-            {
-                "entry_id": entry_id,
-                "number": 1,
-                "content": entry.content,
-                "author_id": pupil.user_id,
-                "created_at": entry.written_at,
-            }
-            for (pupil, entry), entry_id in zip(planned, ids, strict=True)
-        ],
-    )
-    if ids:
-        db.session.execute(
-            update(Entry),
-            [
-                {"id": entry_id, "current_revision_id": revision_id, "updated_at": e.written_at}
-                for (_, e), entry_id, revision_id in zip(planned, ids, revisions, strict=True)
-            ],
-        )
-    for (_, entry), entry_id in zip(planned, ids, strict=True):
-        entry.id = entry_id
-    links = [{"entry_id": e.id, "parent_id": e.parent.id} for _, e in planned if e.parent]
-    if links:
-        db.session.execute(insert(entry_parents), links)
-    return len(ids)
+    new = {id(entry): _new_entry(pupil, entry) for pupil, entry in planned}
+    for _, entry in planned:
+        if entry.parent is not None:
+            new[id(entry)].parent = new[id(entry.parent)]
+    record_entries(list(new.values()))
+    for _, entry in planned:
+        entry.id = new[id(entry)].id
+    return len(new)
 
 
-def _entry_row(pupil: Pupil, entry: PlannedEntry) -> dict:
+def _new_entry(pupil: Pupil, entry: PlannedEntry) -> NewEntry:
     default = pupil.school.family_sharing_default
-    return {
-        "pupil_id": pupil.id,
-        "kind": entry.kind,
-        "client_id": entry.client_id,
-        "state": entry.state,
-        "shared_with_family": default if entry.shared else not default,
-        "source": kinds.PUPIL,
-        "created_by_id": pupil.user_id,
-        "created_at": entry.written_at,
-        "updated_at": entry.written_at,
-        "occurred_on": entry.day,
-        "category": kinds.category_of_entry(entry.kind, entry.content),
-        "benchmark": kinds.benchmark_of_entry(entry.kind, entry.content),
-    }
+    return NewEntry(
+        pupil_id=pupil.id,
+        kind=entry.kind,
+        content=entry.content,
+        author_id=pupil.user_id,
+        shared_with_family=default if entry.shared else not default,
+        state=entry.state,
+        source=kinds.PUPIL,
+        client_id=entry.client_id,
+        written_at=entry.written_at,
+    )
 
 
 def _by_pupil(pupil: Pupil, at: datetime) -> dict:

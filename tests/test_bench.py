@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import click
 import pytest
 from stdnum.gb import upn as upn_lib
 
@@ -141,3 +142,31 @@ def test_percentiles_and_line_format():
 
 def test_the_documents_and_the_export_are_benchmarked():
     assert {"documents", "passport-export"} <= set(bench.BENCHMARKS)
+
+
+def test_bench_runs_at_several_sizes_on_databases_it_builds_once(runner, tmp_path):
+    """``--sizes 4,6:2``: the figures at 4 pupils and at 6 in a trust of two schools, then each
+    figure's p95 side by side; a second run finds both databases in the cache."""
+    args = ["home-pupil", "--sizes", "4,6:2", "--rounds", "1", "--cache", str(tmp_path)]
+    first = runner.invoke(bench_cmd, args)
+    assert first.exit_code == 0, first.output
+    assert "bench: sqlite, 4 pupils (built in" in first.output
+    assert "bench: sqlite, 6 pupils in 2 schools (built in" in first.output
+    assert [line.split()[0] for line in first.output.splitlines() if "×)" in line] == [
+        "home-pupil",
+        "home-pupil-bare",
+    ]
+    assert len(list(tmp_path.glob("bench-*.sqlite3"))) == 2
+    again = runner.invoke(bench_cmd, args)
+    assert again.exit_code == 0, again.output
+    assert again.output.count("(cached in ") == 2
+    assert len(figures(again.output)) == 2
+
+
+def test_sizes_are_pupils_or_pupils_and_schools():
+    from journal_bench.sizes import Size, parse_sizes
+
+    assert parse_sizes("2000, 50000:5") == [Size(2000), Size(50000, 5)]
+    for wrong in ("", "many", "0", "10:0"):
+        with pytest.raises(click.BadParameter):
+            parse_sizes(wrong)

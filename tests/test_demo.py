@@ -393,3 +393,37 @@ def test_the_runtime_never_imports_the_demo_the_benchmarks_or_the_scripts():
                 continue
             found += [f"{path}: {n}" for n in names if n.split(".")[0] in outside]
     assert found == []
+
+
+def test_a_trust_shares_its_pupils_between_schools_each_with_its_own_staff(app):
+    """``seed-demo --trust 3 --pupils 30 --entries 20``: three schools of ten, every pupil with
+    at least 20 entries (each with its first revision, dated inside the record), staff of their
+    own, and seeding again adds nothing."""
+    from journal.passport.entries.models import EntryRevision
+    from journal.schools.models import School
+
+    first, sign_ins = seed_demo(pupils=30, schools=3, entries=20)
+    db.session.commit()
+    schools = db.session.scalars(select(School).order_by(School.urn)).all()
+    assert [s.urn for s in schools] == ["100000", "100001", "100002"]
+    on_roll = select(Pupil).where(Pupil.left_on.is_(None), Pupil.user_id.is_not(None))
+    by_school = Counter(p.school_id for p in db.session.scalars(on_roll))
+    assert by_school[schools[1].id] == by_school[schools[2].id] == 10
+    assert by_school[first.id] == 11  # and Maya
+    for school in schools:
+        for pupil in pupils_of(school):
+            mine = entries_by_pupil(school)[pupil.id]
+            assert len(mine) >= 20, pupil
+            assert all(pupil.record_began_on <= e.occurred_on <= today() for e in mine)
+    for number in (2, 3):
+        careers = find_by_login(f"s{number}.careers")
+        assert careers.school_id == schools[number - 1].id
+        assert f"s{number}.careers" in {s.username for s in sign_ins}
+    missing = select(func.count(Entry.id)).where(Entry.current_revision_id.is_(None))
+    assert db.session.scalar(missing) == 0
+    revisions = db.session.scalar(select(func.count(EntryRevision.id)))
+    assert revisions == db.session.scalar(select(func.count(Entry.id)))
+    before = counts()
+    seed_demo(pupils=30, schools=3, entries=20)
+    db.session.commit()
+    assert counts() == before

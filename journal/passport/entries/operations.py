@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import insert, select, update
+from psycopg.types.json import Json
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from journal.accounts.models import User
@@ -213,36 +214,19 @@ class NewEntry:
 
 def record_entries(new: Sequence[NewEntry]) -> Sequence[NewEntry]:
     """Write many entries (any number of pupils) with their first revision: the same rows as
-    :func:`record_entry`, in four statements whatever their number (the entries, their
-    revisions, the entries' current revision, the diary days' links). Returns ``new`` with
+    :func:`record_entry`, in a few statements whatever their number (the entries, their
+    revisions, the entries' current revision, the diary days' links; on PostgreSQL the rows
+    go by COPY, with ids drawn from the sequences first). Returns ``new`` with
     ``id`` and ``revision_id`` filled in. Unlike ``record_entry`` it does not look for an
     entry already stored under a client id: give it new entries only."""
     if not new:
         return new
     now = utcnow()
-    written = db.session.execute(
-        insert(Entry).returning(Entry.id, Entry.client_id),
-        [_entry_row(e, e.written_at or now) for e in new],
-    )
-    entry_of = dict((client_id, entry_id) for entry_id, client_id in written)
-    for e in new:
-        e.id = entry_of[e.client_id]
-    revisions = db.session.execute(
-        insert(EntryRevision).returning(EntryRevision.id, EntryRevision.entry_id),
-        [
-            {
-                "entry_id": e.id,
-                "number": 1,
-                "content": e.content,
-                "author_id": e.author_id,
-                "created_at": e.written_at or now,
-            }
-            for e in new
-        ],
-    )
-    revision_of = dict((entry_id, revision_id) for revision_id, entry_id in revisions)
-    for e in new:
-        e.revision_id = revision_of[e.id]
+    entry_rows = [_entry_row(e, e.written_at or now) for e in new]
+    if db.session.get_bind().dialect.name == "postgresql":
+        _copy_entries(new, entry_rows, now)
+    else:
+        _insert_entries(new, entry_rows, now)
     first = (
         select(EntryRevision.id)
         .where(EntryRevision.entry_id == Entry.id, EntryRevision.number == 1)
@@ -258,6 +242,69 @@ def record_entries(new: Sequence[NewEntry]) -> Sequence[NewEntry]:
     if links:
         db.session.execute(insert(entry_parents), links)
     return new
+
+
+def _revision_row(new: NewEntry, now: datetime) -> dict:
+    return {
+        "entry_id": new.id,
+        "number": 1,
+        "content": new.content,
+        "author_id": new.author_id,
+        "created_at": new.written_at or now,
+    }
+
+
+def _insert_entries(new: Sequence[NewEntry], entry_rows: list[dict], now: datetime) -> None:
+    """The entries and their revisions, an INSERT of many rows each (a page of a thousand)."""
+    # RETURNING without sort_by_parameter_order (which SQLite can only do a row at a time), so
+    # each row is matched by its unique key: (pupil, client id), and a revision by its entry.
+    # ``render_nulls``: a row with no category (a diary day) keeps its NULLs rather than
+    # starting a new batch, so the rows go in pages of a thousand whatever their kinds.
+    written = db.session.execute(
+        insert(Entry).returning(Entry.id, Entry.pupil_id, Entry.client_id),
+        entry_rows,
+        execution_options={"render_nulls": True},
+    )
+    entry_of = {(pupil_id, client_id): entry_id for entry_id, pupil_id, client_id in written}
+    for e in new:
+        e.id = entry_of[e.pupil_id, e.client_id]
+    revisions = db.session.execute(
+        insert(EntryRevision).returning(EntryRevision.id, EntryRevision.entry_id),
+        [_revision_row(e, now) for e in new],
+        execution_options={"render_nulls": True},
+    )
+    revision_of = {entry_id: revision_id for revision_id, entry_id in revisions}
+    for e in new:
+        e.revision_id = revision_of[e.id]
+
+
+def _copy_entries(new: Sequence[NewEntry], entry_rows: list[dict], now: datetime) -> None:
+    """The same rows on PostgreSQL: ids drawn from the tables' sequences, then the rows sent
+    with COPY, many times faster than an INSERT of as many rows (measured: see README)."""
+    for e, entry_id in zip(new, _next_ids(Entry, len(new)), strict=True):
+        e.id = entry_id
+    _copy(Entry, [row | {"id": e.id} for e, row in zip(new, entry_rows, strict=True)])
+    for e, revision_id in zip(new, _next_ids(EntryRevision, len(new)), strict=True):
+        e.revision_id = revision_id
+    revisions = [_revision_row(e, now) | {"id": e.revision_id} for e in new]
+    _copy(EntryRevision, [row | {"content": Json(row["content"])} for row in revisions])
+
+
+def _next_ids(model, count: int) -> list[int]:
+    sequence = func.pg_get_serial_sequence(model.__tablename__, "id")
+    query = select(func.nextval(sequence)).select_from(func.generate_series(1, count))
+    return list(db.session.scalars(query))
+
+
+def _copy(model, rows: list[dict]) -> None:
+    """``COPY`` the rows (each with the same keys) into the model's table, in this session's
+    transaction."""
+    columns = list(rows[0])
+    cursor = db.session.connection().connection.driver_connection.cursor()
+    names = ", ".join(columns)
+    with cursor.copy(f"COPY {model.__tablename__} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[c] for c in columns])
 
 
 def _entry_row(new: NewEntry, at: datetime) -> dict:
