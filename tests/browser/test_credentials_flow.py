@@ -13,7 +13,7 @@ from journal.credentials.models import Credential
 from journal.extensions import db
 from journal.passport.signoff.models import SignOff
 
-from .conftest import check_axe
+from .helpers import check_axe
 from .visits import pupil_id_of
 
 pytestmark = pytest.mark.browser
