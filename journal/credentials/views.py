@@ -54,20 +54,20 @@ def mine():
             by=current_user,
         )
         db.session.commit()
-        waiting = [c for c in chosen if not c.is_issued]
-        if waiting:
-            flash(
-                "Your choice is saved. Careers staff will agree to it, then you can download them.",
-                "success",
-            )
-        else:
-            flash(
-                f"Your {len(chosen)} badge{'s are' if len(chosen) != 1 else ' is'} ready: "
-                "download them below.",
-                "success",
-            )
+        flash(_chosen_words(chosen), "success")
         return redirect(url_for("credentials.mine"))
-    status = 422 if request.method == "POST" else 200
+    return _mine_page(pupil, form, offers), (422 if request.method == "POST" else 200)
+
+
+def _chosen_words(chosen) -> str:
+    """What the pupil reads once they have chosen: ready now, or waiting for staff."""
+    if any(not c.is_issued for c in chosen):
+        return "Your choice is saved. Careers staff will agree to it, then you can download them."
+    plural = "s are" if len(chosen) != 1 else " is"
+    return f"Your {len(chosen)} badge{plural} ready: download them below."
+
+
+def _mine_page(pupil, form, offers) -> str:
     return render_template(
         "credentials/mine.html",
         form=form,
@@ -75,7 +75,7 @@ def mine():
         credentials=queries.credentials_of(pupil),
         revoked=queries.revoked_indices(pupil.school),
         needs_staff=needs_staff_agreement(pupil, _today()),
-    ), status
+    )
 
 
 def _today():

@@ -126,6 +126,27 @@ class WithdrawForm(FlaskForm):
     )
 
 
+def _withdraw(pupil, entry, sign_off, reason: str) -> None:
+    """Withdraw, audit and commit, or say nothing was withdrawn if the entry changed."""
+    try:
+        operations.withdraw_sign_off(entry, sign_off=sign_off, by=current_user, reason=reason)
+    except operations.StaleVersion:
+        db.session.rollback()
+        flash("The entry changed since you opened it: nothing was withdrawn.", "error")
+        return
+    record(
+        "sign_off_withdrawn",
+        actor=current_user,
+        pupil=pupil,
+        entry_id=entry.id,
+        sign_off_id=sign_off.id,
+    )
+    db.session.commit()
+    flash(
+        f"You withdrew the sign-off of “{entry.title}”. {pupil.first_name} can see why.", "success"
+    )
+
+
 @bp.route("/sign-off/<int:entry_id>/withdraw", methods=["POST"])
 @login_required
 def withdraw(entry_id: int):
@@ -140,26 +161,7 @@ def withdraw(entry_id: int):
             "error",
         )
         return redirect(url_for("passport.pupil_entry", pupil_id=pupil.id, entry_id=entry.id))
-    try:
-        operations.withdraw_sign_off(
-            entry, sign_off=sign_off, by=current_user, reason=form.reason.data
-        )
-    except operations.StaleVersion:
-        db.session.rollback()
-        flash("The entry changed since you opened it: nothing was withdrawn.", "error")
-    else:
-        record(
-            "sign_off_withdrawn",
-            actor=current_user,
-            pupil=pupil,
-            entry_id=entry.id,
-            sign_off_id=sign_off.id,
-        )
-        db.session.commit()
-        flash(
-            f"You withdrew the sign-off of “{entry.title}”. {pupil.first_name} can see why.",
-            "success",
-        )
+    _withdraw(pupil, entry, sign_off, form.reason.data)
     return redirect(url_for("passport.pupil_entry", pupil_id=pupil.id, entry_id=entry.id))
 
 
