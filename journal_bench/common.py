@@ -311,7 +311,7 @@ class Server:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.process = multiprocessing.get_context("fork").Process(
-            target=_serve, args=(self.app, self.port), daemon=False
+            target=_serve, args=(self.app, self.port), daemon=True
         )
         self.process.start()
         deadline = time.monotonic() + 60
