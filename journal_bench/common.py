@@ -273,8 +273,11 @@ class Meter:
 
 
 def _serve(app: Flask, port: int) -> None:
-    """Run ``app`` under gunicorn: one sync worker, as in deployment but for the count."""
+    """Run ``app`` under gunicorn: one sync worker, as in deployment but for the count. In a
+    process group of its own, so that stopping it stops its worker too."""
     from gunicorn.app.base import BaseApplication
+
+    os.setsid()
 
     class Gunicorn(BaseApplication):
         def load_config(self) -> None:
@@ -325,12 +328,19 @@ class Server:
                 time.sleep(0.1)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.is_alive():
-            os.kill(self.process.pid, signal.SIGTERM)
-            self.process.join(20)
-            if self.process.is_alive():
-                self.process.kill()
-                self.process.join()
+        """Stop gunicorn and its worker: SIGTERM to the group, SIGKILL if it lingers. A process
+        left behind would keep the files the parent had open (a test run's browser driver's
+        pipes among them) and hold up whoever waits for them to close."""
+        if self.process is None:
+            return
+        for sent, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+            try:
+                os.killpg(self.process.pid, sent)
+            except ProcessLookupError:
+                break
+            self.process.join(wait)
+            if not self.process.is_alive():
+                break
         self.process = None
 
     def _request(self, method: str, path: str, headers: dict, body: bytes | None = None):

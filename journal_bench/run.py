@@ -116,9 +116,12 @@ def _run_sizes(selected, sizes, *, rounds: int, database_url: str | None, cache)
             bench = Bench(app=app, rounds=rounds, pupils=size.pupils)
             bench.count_statements()
             cpu = time.process_time()
-            for name in selected:
-                for figure in BENCHMARKS[name](bench):
-                    click.echo(figure.line())
+            try:
+                for name in selected:
+                    for figure in BENCHMARKS[name](bench):
+                        click.echo(figure.line())
+            finally:
+                bench.close()
             click.echo(f"({size.label}: {time.process_time() - cpu:.1f} s CPU in this process)")
             results[size] = bench.results
     _side_by_side(sizes, results)
