@@ -68,7 +68,27 @@ def _choice(label: str, choices: dict) -> RadioField:
     )
 
 
-class EntryForm(FlaskForm):
+class WithUploads:
+    """What the normal and the simple recording forms share about photos: the attachments kept
+    from an earlier try (a hidden ``attachment_ids`` field) and the files chosen this time
+    (``photos``). ``uploads.take_uploads`` reads both."""
+
+    @property
+    def kept_attachment_ids(self) -> list[int]:
+        """The ids in the hidden field, in order, without repeats or anything not a number."""
+        ids: list[int] = []
+        for part in (self.attachment_ids.data or "").split(","):
+            if part.strip().isdigit() and int(part) not in ids:
+                ids.append(int(part))
+        return ids
+
+    @property
+    def uploads(self) -> list:
+        """The files chosen this time (browsers send an empty part when none were chosen)."""
+        return [f for f in (self.photos.data or []) if getattr(f, "filename", "")]
+
+
+class EntryForm(WithUploads, FlaskForm):
     """What every kind shares: identity, the day, the feeling, sharing and photos."""
 
     kind = ""
@@ -117,20 +137,6 @@ class EntryForm(FlaskForm):
     @property
     def state(self) -> str:
         return "draft" if self.save_draft.data else "submitted"
-
-    @property
-    def kept_attachment_ids(self) -> list[int]:
-        """The ids in the hidden field, in order, without repeats or anything not a number."""
-        ids: list[int] = []
-        for part in (self.attachment_ids.data or "").split(","):
-            if part.strip().isdigit() and int(part) not in ids:
-                ids.append(int(part))
-        return ids
-
-    @property
-    def uploads(self) -> list:
-        """The files chosen this time (browsers send an empty part when none were chosen)."""
-        return [f for f in (self.photos.data or []) if getattr(f, "filename", "")]
 
     def validate_occurred_on(self, field) -> None:
         problem = date_problem(self.pupil, field.data)

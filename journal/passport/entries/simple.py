@@ -24,7 +24,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Regexp
 
 from journal.calendar import today
-from journal.passport.entries.forms import TEXT_LIMIT, UUID
+from journal.passport.entries.forms import TEXT_LIMIT, UUID, WithUploads
 from journal.passport.entries.operations import date_problem
 from journal.reference import kinds
 
@@ -199,7 +199,7 @@ def _choices(pictures: dict) -> list[SelectChoice]:
     return [SelectChoice(p.code, p.label) for p in pictures.values()]
 
 
-class SimpleForm(FlaskForm):
+class SimpleForm(WithUploads, FlaskForm):
     """Every answer of the simple recording. Only the current screen's answers are checked when
     the pupil presses Next; everything is checked again before saving."""
 
@@ -261,18 +261,6 @@ class SimpleForm(FlaskForm):
     def _raw(self, name: str) -> str:
         raw = self[name].raw_data
         return raw[0] if raw else ""
-
-    @property
-    def kept_attachment_ids(self) -> list[int]:
-        ids: list[int] = []
-        for part in (self.attachment_ids.data or "").split(","):
-            if part.strip().isdigit() and int(part) not in ids:
-                ids.append(int(part))
-        return ids
-
-    @property
-    def uploads(self) -> list:
-        return [f for f in (self.photos.data or []) if getattr(f, "filename", "")]
 
     # --- checking -----------------------------------------------------------------------------
 
