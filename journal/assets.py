@@ -181,10 +181,26 @@ def serve(filename: str) -> Response:
     return response.make_conditional(request)
 
 
+_READ: dict[str, Manifest] = {}
+
+
+def _manifest_of(folder: str, *, watch: bool) -> Manifest:
+    """The folder's manifest, read once for every app the process makes (outside debug mode:
+    files do not change under a running server, and a deployment restarts its servers). The
+    suite and the bench make an app for each test or size; reading and hashing every static
+    file again was two-thirds of making one."""
+    if watch:
+        return Manifest(folder, watch=True)
+    key = str(Path(folder).resolve())
+    if key not in _READ:
+        _READ[key] = Manifest(folder)
+    return _READ[key]
+
+
 def init_app(app: Flask) -> None:
     if app.static_folder is None:
         return
-    app.extensions[EXTENSION_KEY] = Manifest(app.static_folder, watch=app.debug)
+    app.extensions[EXTENSION_KEY] = _manifest_of(app.static_folder, watch=app.debug)
     app.view_functions["static"] = serve
 
     @app.url_defaults
